@@ -1,0 +1,598 @@
+package org.lumen.dicom.io;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import org.lumen.dicom.data.Attributes;
+import org.lumen.dicom.data.BulkData;
+import org.lumen.dicom.data.ByteUtils;
+import org.lumen.dicom.data.Fragments;
+import org.lumen.dicom.data.Sequence;
+import org.lumen.dicom.data.Tags;
+import org.lumen.dicom.data.VR;
+import org.lumen.dicom.dict.ElementDictionary;
+
+/**
+ * Reads Part 10 files and bare datasets in every uncompressed and encapsulated transfer syntax. Tolerates the common
+ * producer defects (no preamble, no or wrong meta header, a meta header that names the wrong VR encoding, missing
+ * delimiters at the end of the file) and records each as a warning; anything it cannot make sense of is a
+ * {@link DicomParseException} naming the offset and tag. Large values stay in the file as {@link BulkData} by default.
+ */
+public final class DicomReader {
+    private static final int UNDEFINED_LENGTH = -1;
+    private static final int MAX_DEPTH = 64;
+    private static final byte[] MAGIC = {'D', 'I', 'C', 'M'};
+
+    private final String source;
+    private final Path path;
+    private final ReadOptions options;
+    private final List<String> warnings = new ArrayList<>();
+    private final ElementDictionary dictionary = ElementDictionary.standard();
+    private DicomInput input;
+    private boolean referencesAllowed;
+
+    private DicomReader(String source, Path path, ReadOptions options) {
+        this.source = source;
+        this.path = path;
+        this.options = options;
+    }
+
+    public static DicomFile read(Path file) throws IOException {
+        return read(file, ReadOptions.DEFAULT);
+    }
+
+    public static DicomFile read(Path file, ReadOptions options) throws IOException {
+        long size = Files.size(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return new DicomReader(file.toString(), file, options).parse(in, size);
+        }
+    }
+
+    /** Reads from a stream; bulk data cannot be referenced, so REFERENCE behaves as INCLUDE. */
+    public static DicomFile read(InputStream in, String sourceName, ReadOptions options) throws IOException {
+        return new DicomReader(sourceName, null, options).parse(in, -1);
+    }
+
+    public static DicomFile read(byte[] bytes, String sourceName, ReadOptions options) throws IOException {
+        return new DicomReader(sourceName, null, options).parse(new ByteArrayInputStream(bytes), bytes.length);
+    }
+
+    /**
+     * Parses a bare dataset (no preamble or meta) in a known transfer syntax, such as a DIMSE data set or the value of an item.
+     */
+    public static Attributes readDataset(InputStream in, String sourceName, TransferSyntax syntax, ReadOptions options)
+            throws IOException {
+        DicomReader reader = new DicomReader(sourceName, null, options);
+        reader.input = new DicomInput(syntax.deflated() ? inflate(in) : in, -1);
+        Attributes dataset = new Attributes(syntax.bigEndian(), 64);
+        reader.readItemContent(dataset, UNDEFINED_LENGTH, syntax.explicitVR(), syntax.bigEndian(), 0, true);
+        return dataset;
+    }
+
+    private DicomFile parse(InputStream raw, long size) throws IOException {
+        input = new DicomInput(raw instanceof BufferedInputStream || raw instanceof ByteArrayInputStream
+                ? raw : new BufferedInputStream(raw, 8192), size);
+        referencesAllowed = path != null;
+        try {
+            return parseFile();
+        } catch (DicomParseException e) {
+            throw e;
+        } catch (EOFException e) {
+            throw error(UNDEFINED_TAG, "file ends unexpectedly: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw error(UNDEFINED_TAG, "unreadable data: " + e, e);
+        }
+    }
+
+    private static final int UNDEFINED_TAG = DicomParseException.NO_TAG;
+
+    private DicomFile parseFile() throws IOException {
+        boolean preamble = skipPreamble();
+        Attributes meta = new Attributes(false, 12);
+        if (startsWithMetaGroup()) {
+            readFileMeta(meta);
+        } else if (preamble) {
+            warn(input.position(), "no file meta information after the DICM prefix");
+        }
+        String tsUid = meta.getString(Tags.TRANSFER_SYNTAX_UID);
+        TransferSyntax syntax;
+        if (tsUid == null) {
+            syntax = guessSyntax();
+            if (!meta.isEmpty()) {
+                warn(0, "file meta information has no Transfer Syntax UID; the dataset looks like " + syntax.name());
+            }
+        } else {
+            syntax = TransferSyntax.of(tsUid.trim());
+            if (!TransferSyntax.isKnown(syntax.uid())) {
+                warn(0, "unknown Transfer Syntax UID " + syntax.uid() + "; reading as explicit VR little endian, encapsulated");
+            }
+        }
+        if (syntax.deflated()) {
+            input = new DicomInput(inflate(new RestOfInput(input)), -1);
+            referencesAllowed = false;
+        } else {
+            syntax = correctEncoding(syntax);
+        }
+        Attributes dataset = new Attributes(syntax.bigEndian(), 64);
+        readItemContent(dataset, UNDEFINED_LENGTH, syntax.explicitVR(), syntax.bigEndian(), 0, true);
+        return new DicomFile(source, path, preamble, meta, dataset, syntax, warnings);
+    }
+
+    private static InputStream inflate(InputStream in) {
+        return new BufferedInputStream(new InflaterInputStream(in, new Inflater(true), 8192), 65536);
+    }
+
+    /** Consumes the preamble and "DICM" when present; tolerates files that start with "DICM" or with data. */
+    private boolean skipPreamble() throws IOException {
+        if (input.ensure(132) && hasMagicAt(128)) {
+            input.advance(132);
+            return true;
+        }
+        if (input.ensure(4) && hasMagicAt(0)) {
+            warn(0, "no 128-byte preamble before DICM");
+            input.advance(4);
+            return true;
+        }
+        if (!input.ensure(8)) {
+            throw error(UNDEFINED_TAG, "too short to be DICOM (" + input.remaining() + " bytes)", null);
+        }
+        return false;
+    }
+
+    private boolean hasMagicAt(int at) {
+        for (int i = 0; i < 4; i++) {
+            if (input.peek(at + i) != MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean startsWithMetaGroup() throws IOException {
+        return input.ensure(8) && input.peek(0) == 0x02 && input.peek(1) == 0x00;
+    }
+
+    /** Group 0002 is explicit VR little endian; some producers write it implicit, which is tolerated. */
+    private void readFileMeta(Attributes meta) throws IOException {
+        boolean explicit = looksExplicit(false);
+        if (!explicit) {
+            warn(input.position(), "file meta information is encoded with implicit VR");
+        }
+        while (input.ensure(8) && input.peek(0) == 0x02 && input.peek(1) == 0x00) {
+            readElement(meta, explicit, false, 0, true);
+        }
+    }
+
+    /** True when the next element header carries two letters that form a VR. */
+    private boolean looksExplicit(boolean bigEndian) throws IOException {
+        if (!input.ensure(6)) {
+            return true;
+        }
+        return VR.ofCode(((input.peek(4) & 0xFF) << 8) | (input.peek(5) & 0xFF)) != null;
+    }
+
+    /** For a file without meta header: decide byte order and VR encoding from the first element. */
+    private TransferSyntax guessSyntax() throws IOException {
+        if (!input.ensure(8)) {
+            return TransferSyntax.of(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        }
+        boolean bigEndian = input.peek(0) == 0 && input.peek(1) != 0;
+        boolean explicit = looksExplicit(bigEndian);
+        String uid = explicit
+                ? (bigEndian ? TransferSyntax.EXPLICIT_VR_BIG_ENDIAN : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)
+                : TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
+        return TransferSyntax.of(uid);
+    }
+
+    /** A meta header that names the wrong VR encoding is a common defect: trust the data, and say so. */
+    private TransferSyntax correctEncoding(TransferSyntax syntax) throws IOException {
+        if (!input.ensure(8)) {
+            return syntax;
+        }
+        int tag = ByteUtils.tag(input.buffer(), input.bufferPos(), syntax.bigEndian());
+        VR found = VR.ofCode(((input.peek(4) & 0xFF) << 8) | (input.peek(5) & 0xFF));
+        if (syntax.explicitVR() && found == null && !Tags.isDelimiter(tag)) {
+            warn(input.position(), syntax.name() + " named in the meta header, but the dataset is implicit VR; reading it as such");
+            return TransferSyntax.of(syntax.bigEndian() ? TransferSyntax.EXPLICIT_VR_BIG_ENDIAN : TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN)
+                    .withExplicitVR(false);
+        }
+        if (!syntax.explicitVR() && found != null && found == dictionary.vrOf(tag) && found != VR.UN) {
+            warn(input.position(), "Implicit VR named in the meta header, but the dataset is explicit VR; reading it as such");
+            return TransferSyntax.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        }
+        return syntax;
+    }
+
+    /**
+     * Reads elements into {@code dataset} until {@code end} (a stream position) or, for undefined length, an item delimiter
+     * (or, at the top level, the end of input).
+     */
+    private void readItemContent(Attributes dataset, long end, boolean explicit, boolean bigEndian, int depth, boolean topLevel)
+            throws IOException {
+        while (true) {
+            if (end >= 0 && input.position() >= end) {
+                if (input.position() > end) {
+                    throw error(UNDEFINED_TAG, "an element runs " + (input.position() - end) + " bytes past the end of its item", null);
+                }
+                return;
+            }
+            if (!input.ensure(8)) {
+                if (input.atEnd()) {
+                    if (!topLevel) {
+                        warn(input.position(), "file ends inside an item without its delimiter");
+                    }
+                    return;
+                }
+                if (topLevel && trailingZeros()) {
+                    return;
+                }
+                throw error(UNDEFINED_TAG, "file ends inside an element header", null);
+            }
+            int tag = ByteUtils.tag(input.buffer(), input.bufferPos(), bigEndian);
+            if (tag == Tags.ITEM_DELIMITATION) {
+                input.advance(8);
+                if (topLevel) {
+                    warn(input.position() - 8, "item delimiter outside any item ignored");
+                    continue;
+                }
+                return;
+            }
+            if (tag == Tags.SEQUENCE_DELIMITATION && !topLevel) {
+                // Missing item delimiter: leave the sequence delimiter for the sequence to consume.
+                warn(input.position(), "item ends without its delimiter");
+                return;
+            }
+            if (topLevel && options.stopBeforePixelData() && Integer.compareUnsigned(tag, Tags.FLOAT_PIXEL_DATA) >= 0
+                    && Integer.compareUnsigned(tag, 0x7FE10000) < 0) {
+                return;
+            }
+            readElement(dataset, explicit, bigEndian, depth, topLevel);
+        }
+    }
+
+    /** A run of zero bytes at the end of a file is padding some producers add; anything else is an error. */
+    private boolean trailingZeros() throws IOException {
+        long left = input.remaining();
+        if (left >= 8 || left == Long.MAX_VALUE) {
+            return false;
+        }
+        for (int i = 0; i < left; i++) {
+            if (input.peek(i) != 0) {
+                return false;
+            }
+        }
+        warn(input.position(), left + " stray bytes at the end of the file ignored");
+        input.advance((int) left);
+        return true;
+    }
+
+    private void readElement(Attributes dataset, boolean explicit, boolean bigEndian, int depth, boolean topLevel)
+            throws IOException {
+        long headerStart = input.position();
+        int tag = input.readTag(bigEndian);
+        VR vr;
+        long length;
+        if (explicit && !Tags.isDelimiter(tag)) {
+            input.ensure(2);
+            int code = ((input.peek(0) & 0xFF) << 8) | (input.peek(1) & 0xFF);
+            vr = VR.ofCode(code);
+            if (vr == null) {
+                if (looksLikeImplicitLength(code)) {
+                    warn(headerStart, Tags.toString(tag) + " has no VR in an explicit VR dataset; using the dictionary's");
+                    vr = implicitVR(dataset, tag);
+                    length = input.readI32(bigEndian) & 0xFFFFFFFFL;
+                } else {
+                    warn(headerStart, Tags.toString(tag) + " has an invalid VR " + printable(code) + "; read as UN");
+                    input.advance(2);
+                    vr = VR.UN;
+                    length = input.readU16(bigEndian);
+                }
+            } else {
+                input.advance(2);
+                if (vr.hasLongHeader()) {
+                    input.ensure(2);
+                    input.advance(2);
+                    length = input.readI32(bigEndian) & 0xFFFFFFFFL;
+                } else {
+                    length = input.readU16(bigEndian);
+                }
+            }
+        } else {
+            length = input.readI32(bigEndian) & 0xFFFFFFFFL;
+            vr = Tags.isDelimiter(tag) ? VR.UN : implicitVR(dataset, tag);
+        }
+        if (tag == Tags.ITEM) {
+            throw error(tag, "an item appears outside a sequence", null);
+        }
+        boolean undefined = length == 0xFFFFFFFFL;
+        if (undefined) {
+            length = UNDEFINED_LENGTH;
+        }
+        if (depth > MAX_DEPTH) {
+            throw error(tag, "sequences nested more than " + MAX_DEPTH + " deep", null);
+        }
+        if ((tag == Tags.PIXEL_DATA && undefined && depth == 0) || (undefined && isEncapsulatedCandidate(tag, vr) && depth == 0)) {
+            readFragments(dataset, tag, vr, bigEndian);
+            return;
+        }
+        if (vr == VR.SQ || undefined) {
+            boolean itemsImplicit = vr == VR.UN || !explicit;
+            if (vr == VR.UN) {
+                // PS3.5 6.2.2: a UN of undefined length is a sequence encoded in implicit VR little endian.
+                VR known = knownVR(dataset, tag);
+                vr = VR.SQ;
+                if (known != VR.SQ && known != null && known != VR.UN) {
+                    warn(headerStart, Tags.toString(tag) + " UN of undefined length read as a sequence");
+                }
+                readSequence(dataset, tag, length, false, false, depth);
+                return;
+            }
+            if (vr != VR.SQ) {
+                warn(headerStart, Tags.toString(tag) + " " + vr + " has undefined length; read as a sequence");
+            }
+            readSequence(dataset, tag, length, !itemsImplicit, bigEndian, depth);
+            return;
+        }
+        if (length > input.remaining()) {
+            throw error(tag, "value length " + length + " runs past the end of the file (" + input.remaining() + " bytes left)", null);
+        }
+        if (vr == VR.UN && options.reinterpretUnknown()) {
+            VR known = knownVR(dataset, tag);
+            if (known == VR.SQ) {
+                byte[] bytes = input.readBytes(length);
+                readUnknownAsSequence(dataset, tag, bytes, depth);
+                return;
+            }
+            if (known != null && known != VR.UN) {
+                vr = known;
+            }
+        }
+        readValue(dataset, tag, vr, length, bigEndian);
+    }
+
+    private static boolean isEncapsulatedCandidate(int tag, VR vr) {
+        return (tag == Tags.PIXEL_DATA) && (vr == VR.OB || vr == VR.OW || vr == VR.UN);
+    }
+
+    private static String printable(int code) {
+        char a = (char) (code >> 8);
+        char b = (char) (code & 0xFF);
+        return (a >= 32 && a < 127 && b >= 32 && b < 127) ? "'" + a + b + "'" : String.format("0x%04X", code);
+    }
+
+    /** In an explicit dataset, a missing VR shows as two bytes that are the low half of a 32-bit little endian length. */
+    private boolean looksLikeImplicitLength(int code) throws IOException {
+        input.ensure(4);
+        int high = ((input.peek(2) & 0xFF) << 8) | (input.peek(3) & 0xFF);
+        return high == 0 || high == 0xFFFF;
+    }
+
+    /** The VR an implicit VR element has: from the dictionary, private dictionary, or by the context of the dataset. */
+    private VR implicitVR(Attributes dataset, int tag) {
+        if (Tags.isGroupLength(tag)) {
+            return VR.UL;
+        }
+        if (Tags.isPrivate(tag)) {
+            if (Tags.isPrivateCreator(tag)) {
+                return VR.LO;
+            }
+            VR known = knownVR(dataset, tag);
+            return known != null ? known : VR.UN;
+        }
+        VR vr = dictionary.vrOf(tag);
+        return resolveAmbiguous(dataset, tag, vr);
+    }
+
+    /** The dictionary's VR for a tag (standard, or private through its creator), or null when unknown. */
+    private VR knownVR(Attributes dataset, int tag) {
+        if (Tags.isPrivate(tag)) {
+            if (Tags.isPrivateCreator(tag)) {
+                return VR.LO;
+            }
+            return PrivateVRs.lookup(dataset.privateCreatorOf(tag), tag);
+        }
+        VR vr = dictionary.vrOf(tag);
+        return vr == VR.UN ? null : resolveAmbiguous(dataset, tag, vr);
+    }
+
+    /** US or SS elements follow Pixel Representation; OB or OW pixel data is OW in implicit VR (PS3.5 A.1 and 8.2). */
+    private VR resolveAmbiguous(Attributes dataset, int tag, VR vr) {
+        ElementDictionary.Entry entry = dictionary.lookup(tag);
+        if (entry == null || entry.vrs().size() < 2) {
+            return vr;
+        }
+        List<VR> choices = entry.vrs();
+        if (choices.contains(VR.SS) && choices.contains(VR.US)) {
+            Attributes top = dataset;
+            while (top.parent() != null && !top.contains(0x00280103)) {
+                top = top.parent();
+            }
+            return top.getInt(0x00280103, 0) == 1 ? VR.SS : VR.US;
+        }
+        if (choices.contains(VR.OW)) {
+            return VR.OW;
+        }
+        return vr;
+    }
+
+    private void readValue(Attributes dataset, int tag, VR vr, long length, boolean bigEndian) throws IOException {
+        long valueStart = input.position();
+        if (vr.isBulk() && length >= options.bulkDataThreshold() && length > 0) {
+            switch (options.bulkData()) {
+                case SKIP -> {
+                    input.skip(length);
+                    return;
+                }
+                case REFERENCE -> {
+                    if (referencesAllowed) {
+                        input.skip(length);
+                        dataset.setValue(tag, vr, new BulkData(path, valueStart, length, bigEndian));
+                        return;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        byte[] value = input.readBytes(length);
+        dataset.setValue(tag, vr, value.length == 0 ? null : value);
+    }
+
+    private void readSequence(Attributes dataset, int tag, long length, boolean explicit, boolean bigEndian, int depth)
+            throws IOException {
+        Sequence sequence = dataset.newSequence(tag, 4);
+        long end = length == UNDEFINED_LENGTH ? -1 : input.position() + length;
+        if (end > 0 && length > input.remaining()) {
+            throw error(tag, "sequence length " + length + " runs past the end of the file", null);
+        }
+        while (true) {
+            if (end >= 0 && input.position() >= end) {
+                return;
+            }
+            if (!input.ensure(8)) {
+                if (end < 0) {
+                    warn(input.position(), Tags.toString(tag) + " sequence ends without its delimiter at the end of the file");
+                    return;
+                }
+                throw error(tag, "file ends inside a sequence", null);
+            }
+            long itemStart = input.position();
+            int itemTag = input.readTag(bigEndian);
+            long itemLength = input.readI32(bigEndian) & 0xFFFFFFFFL;
+            if (itemTag == Tags.SEQUENCE_DELIMITATION) {
+                return;
+            }
+            if (itemTag == Tags.ITEM_DELIMITATION && end < 0) {
+                warn(itemStart, Tags.toString(tag) + " has a stray item delimiter");
+                continue;
+            }
+            if (itemTag != Tags.ITEM) {
+                throw error(itemTag, "expected an item (FFFE,E000) in sequence " + Tags.toString(tag), null);
+            }
+            Attributes item = sequence.addItem();
+            item.setItemOffset(itemStart);
+            long itemEnd = itemLength == 0xFFFFFFFFL ? -1 : input.position() + itemLength;
+            if (itemEnd >= 0 && itemLength > input.remaining()) {
+                throw error(tag, "item length " + itemLength + " runs past the end of the file", null);
+            }
+            readItemContent(item, itemEnd, explicit, bigEndian, depth + 1, false);
+        }
+    }
+
+    /** A defined-length UN whose tag the dictionary calls SQ: its value is a sequence in implicit VR little endian. */
+    private void readUnknownAsSequence(Attributes dataset, int tag, byte[] bytes, int depth) throws IOException {
+        DicomInput saved = input;
+        boolean savedReferences = referencesAllowed;
+        input = new DicomInput(new ByteArrayInputStream(bytes), bytes.length);
+        referencesAllowed = false;
+        try {
+            readSequence(dataset, tag, bytes.length, false, false, depth);
+        } catch (DicomParseException e) {
+            // Not a valid sequence after all: keep the bytes as they came.
+            warn(saved.position(), Tags.toString(tag) + " UN could not be read as a sequence; kept as UN");
+            dataset.setValue(tag, VR.UN, bytes);
+        } finally {
+            input = saved;
+            referencesAllowed = savedReferences;
+        }
+    }
+
+    private void readFragments(Attributes dataset, int tag, VR vr, boolean bigEndian) throws IOException {
+        Fragments fragments = new Fragments(vr == VR.UN ? VR.OB : vr, bigEndian);
+        dataset.setFragments(tag, fragments);
+        while (true) {
+            if (!input.ensure(8)) {
+                warn(input.position(), "encapsulated pixel data ends without its sequence delimiter");
+                return;
+            }
+            long itemStart = input.position();
+            int itemTag = input.readTag(bigEndian);
+            long length = input.readI32(bigEndian) & 0xFFFFFFFFL;
+            if (itemTag == Tags.SEQUENCE_DELIMITATION) {
+                return;
+            }
+            if (itemTag != Tags.ITEM) {
+                throw error(itemTag, "expected a fragment item (FFFE,E000) in encapsulated pixel data at " + itemStart, null);
+            }
+            if (length == 0xFFFFFFFFL) {
+                throw error(itemTag, "a pixel data fragment has undefined length", null);
+            }
+            if (length > input.remaining()) {
+                throw error(tag, "fragment length " + length + " runs past the end of the file", null);
+            }
+            long valueStart = input.position();
+            boolean firstItem = fragments.size() == 0;
+            if (!firstItem && referencesAllowed && options.bulkData() != ReadOptions.BulkDataMode.INCLUDE) {
+                input.skip(length);
+                fragments.add(new BulkData(path, valueStart, length, bigEndian));
+            } else {
+                fragments.add(input.readBytes(length));
+            }
+        }
+    }
+
+    private void warn(long offset, String message) {
+        warnings.add(message + " (at byte offset " + offset + ")");
+    }
+
+    private DicomParseException error(int tag, String message, Throwable cause) {
+        return new DicomParseException(source, input == null ? 0 : input.position(), tag, message, cause);
+    }
+
+    /** Lets the inflater read whatever the buffered input still holds, then the rest of the stream. */
+    private static final class RestOfInput extends InputStream {
+        private final DicomInput input;
+
+        RestOfInput(DicomInput input) {
+            this.input = input;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (!input.ensure(1)) {
+                return -1;
+            }
+            int b = input.peek(0) & 0xFF;
+            input.advance(1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (!input.ensure(1)) {
+                return -1;
+            }
+            int n = 0;
+            while (n < len && input.ensure(1)) {
+                int available = Math.min(len - n, 4096);
+                int k = 0;
+                while (k < available && input.ensure(1)) {
+                    b[off + n + k] = input.peek(0);
+                    input.advance(1);
+                    k++;
+                }
+                n += k;
+                if (k < available) {
+                    break;
+                }
+            }
+            return n;
+        }
+    }
+
+    static String ascii(byte[] b) {
+        return new String(b, StandardCharsets.US_ASCII);
+    }
+}
