@@ -378,7 +378,7 @@ public final class Attributes {
         } else if (value instanceof byte[] bytes) {
             byte[] copy = bytes.clone();
             if (other.bigEndian != bigEndian && vr.isByteOrderSensitive()) {
-                ByteUtils.swap(copy, vr.bytesPerValue());
+                ByteUtils.swap(copy, swapWidth(vr));
             }
             setValue(tag, vr, copy);
         } else {
@@ -710,7 +710,7 @@ public final class Attributes {
         }
         if (value instanceof BulkData bulk) {
             byte[] bytes = bulk.read();
-            return bulk.bigEndian() != bigEndian && vrs[index].isByteOrderSensitive() ? ByteUtils.swap(bytes, vrs[index].bytesPerValue()) : bytes;
+            return bulk.bigEndian() != bigEndian && vrs[index].isByteOrderSensitive() ? ByteUtils.swap(bytes, swapWidth(vrs[index])) : bytes;
         }
         if (value instanceof String[] strings) {
             return encodeStrings(vrs[index], strings);
@@ -819,6 +819,11 @@ public final class Attributes {
     private String valueDifference(int i, Attributes other) {
         Object a = values[i];
         Object b = other.values[i];
+        if (vrs[i].isString() && isStringForm(a) && isStringForm(b)) {
+            // Decoded values decide: a value of only padding holds no values, as an empty one does.
+            return Arrays.equals(stringsAt(i), other.stringsAt(i)) ? null
+                    : Arrays.toString(stringsAt(i)) + " vs " + Arrays.toString(other.stringsAt(i));
+        }
         if (isEmptyValue(a) || isEmptyValue(b)) {
             return isEmptyValue(a) && isEmptyValue(b) ? null : "one value is empty";
         }
@@ -859,9 +864,18 @@ public final class Attributes {
     private byte[] normalisedBytes(int i) {
         byte[] bytes = bytesAt(i).clone();
         if (bigEndian && vrs[i].isByteOrderSensitive()) {
-            ByteUtils.swap(bytes, vrs[i].bytesPerValue());
+            ByteUtils.swap(bytes, swapWidth(vrs[i]));
         }
         return bytes;
+    }
+
+    /** The unit that changes byte order: an AT value is two 16-bit numbers, not one 32-bit number. */
+    private static int swapWidth(VR vr) {
+        return vr == VR.AT ? 2 : vr.bytesPerValue();
+    }
+
+    private static boolean isStringForm(Object value) {
+        return value == null || value instanceof byte[] || value instanceof String[];
     }
 
     private static boolean isEmptyValue(Object value) {
