@@ -1,6 +1,7 @@
 package org.lumen.dicom.charset;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,11 @@ final class CharacterSetResolver {
     }
 
     static SpecificCharacterSet resolve(String[] values) {
-        return new CharacterSetResolver().build(values);
+        List<String> split = new ArrayList<>();
+        for (String value : values) {
+            split.addAll(value == null ? List.of("") : Arrays.asList(value.split("\\\\", -1)));
+        }
+        return new CharacterSetResolver().build(split.toArray(String[]::new));
     }
 
     private SpecificCharacterSet build(String[] values) {

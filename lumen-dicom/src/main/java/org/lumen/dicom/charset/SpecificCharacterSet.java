@@ -44,8 +44,9 @@ public final class SpecificCharacterSet {
 
     /**
      * The character set that the values of (0008,0005) name, in their order; the first may be empty, meaning the
-     * default repertoire. No values, or null, also mean the default repertoire. Never throws: see
-     * {@link #warnings()} for what was repaired.
+     * default repertoire. No values, or null, also mean the default repertoire. A value that still holds the
+     * backslash delimiter, as read from the dataset, is split at it. Never throws: see {@link #warnings()} for what was
+     * repaired.
      */
     public static SpecificCharacterSet valueOf(String... definedTerms) {
         return CharacterSetResolver.resolve(definedTerms == null ? new String[0] : definedTerms);
