@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Regenerates expected-names.tsv from the pydicom charset test files.
 
-Run with the Debian pydicom (2.3.1): /usr/bin/python3 make-expected-names.py ../../../../../shared/data/dicom/pydicom/charset_files
+Run with the Debian pydicom (2.3.1), from this folder:
+  /usr/bin/python3 make-expected-names.py ../../../../../../shared/data/dicom/pydicom/charset_files > expected-names.tsv
 It writes the TSV to stdout. Columns:
   file       file name in the charset_files folder
   path       element path; nested items are written "(gggg,eeee)[i]/(gggg,eeee)"
