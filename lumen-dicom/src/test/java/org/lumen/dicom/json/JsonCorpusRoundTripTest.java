@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lumen.dicom.data.Attributes;
+import org.lumen.dicom.data.BulkData;
 import org.lumen.dicom.io.DicomFile;
 import org.lumen.dicom.io.DicomParseException;
 import org.lumen.dicom.io.DicomReader;
 import org.lumen.dicom.io.ReadOptions;
+import org.lumen.dicom.model.BulkDataPolicy;
+import org.lumen.dicom.model.ModelReadOptions;
 import org.lumen.dicom.model.ModelWriteOptions;
 import org.lumen.dicom.testing.TestData;
 
@@ -21,15 +24,26 @@ class JsonCorpusRoundTripTest {
 
     @Test
     void everyCorpusFileRoundTripsExactlyWithInlineBinary() throws Exception {
-        DicomJsonWriter writer = new DicomJsonWriter(ModelWriteOptions.EXACT);
-        DicomJsonReader reader = new DicomJsonReader();
-        List<Path> files = TestData.dicomCorpus();
+        int checked = roundTripCorpus(ReadOptions.INCLUDE_ALL, new DicomJsonWriter(ModelWriteOptions.EXACT), new DicomJsonReader());
+        assertThat(checked).isGreaterThan(300);
+    }
+
+    @Test
+    void everyCorpusFileRoundTripsExactlyWithFileBulkDataUris() throws Exception {
+        DicomJsonWriter writer = new DicomJsonWriter(ModelWriteOptions.EXACT.withBulkData(BulkDataPolicy.URI, 0));
+        DicomJsonReader reader = new DicomJsonReader(ModelReadOptions.DEFAULT.withTrustFileUris(true));
+        int checked = roundTripCorpus(ReadOptions.DEFAULT, writer, reader);
+        assertThat(checked).isGreaterThan(300);
+    }
+
+    private static int roundTripCorpus(ReadOptions readOptions, DicomJsonWriter writer, DicomJsonReader reader) throws Exception {
         List<String> failures = new ArrayList<>();
         int checked = 0;
-        for (Path file : files) {
+        int bulkReferences = 0;
+        for (Path file : TestData.dicomCorpus()) {
             DicomFile dicom;
             try {
-                dicom = DicomReader.read(file, ReadOptions.INCLUDE_ALL);
+                dicom = DicomReader.read(file, readOptions);
             } catch (DicomParseException unreadable) {
                 continue;
             }
@@ -39,20 +53,24 @@ class JsonCorpusRoundTripTest {
             writer.write(dicom, out);
             byte[] json = out.toByteArray();
             Attributes back = reader.read(json);
+            bulkReferences += countBulkData(back);
             String difference = original.firstDifference(back);
             if (difference != null) {
                 failures.add(file + ": " + difference);
                 continue;
             }
-            String again = writer.toJson(back);
-            if (!again.equals(new String(json, StandardCharsets.UTF_8))) {
+            if (!writer.toJson(back).equals(new String(json, StandardCharsets.UTF_8))) {
                 failures.add(file + ": JSON text differs after a second round trip");
             }
         }
         failures.forEach(System.out::println);
-        System.out.println("JSON round trip: " + checked + " files checked, " + failures.size() + " failed");
-        assertThat(checked).isGreaterThan(300);
+        System.out.println("JSON round trip (" + writer.options().bulkDataPolicy() + "): " + checked + " files checked, "
+                + failures.size() + " failed, " + bulkReferences + " bulk data references");
         assertThat(failures).isEmpty();
+        if (writer.options().bulkDataPolicy() == BulkDataPolicy.URI) {
+            assertThat(bulkReferences).as("file bulk data references read back").isGreaterThan(100);
+        }
+        return checked;
     }
 
     static Attributes merged(DicomFile dicom) {
@@ -60,5 +78,20 @@ class JsonCorpusRoundTripTest {
         all.addAll(dicom.fileMeta());
         all.addAll(dicom.dataset());
         return all;
+    }
+
+    static int countBulkData(Attributes dataset) {
+        int count = 0;
+        for (int i = 0; i < dataset.size(); i++) {
+            Object value = dataset.valueAt(i);
+            if (value instanceof BulkData) {
+                count++;
+            } else if (value instanceof org.lumen.dicom.data.Sequence sequence) {
+                for (Attributes item : sequence) {
+                    count += countBulkData(item);
+                }
+            }
+        }
+        return count;
     }
 }

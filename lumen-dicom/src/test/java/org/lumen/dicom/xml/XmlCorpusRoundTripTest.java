@@ -13,6 +13,8 @@ import org.lumen.dicom.io.DicomFile;
 import org.lumen.dicom.io.DicomParseException;
 import org.lumen.dicom.io.DicomReader;
 import org.lumen.dicom.io.ReadOptions;
+import org.lumen.dicom.model.BulkDataPolicy;
+import org.lumen.dicom.model.ModelReadOptions;
 import org.lumen.dicom.model.ModelWriteOptions;
 import org.lumen.dicom.testing.TestData;
 
@@ -22,14 +24,23 @@ class XmlCorpusRoundTripTest {
     @Test
     void everyCorpusFileRoundTripsExactlyWithInlineBinary() throws Exception {
         NativeXmlWriter writer = new NativeXmlWriter(ModelWriteOptions.EXACT.withPrettyPrint(true));
-        NativeXmlReader reader = new NativeXmlReader();
-        List<Path> files = TestData.dicomCorpus();
+        assertThat(roundTripCorpus(ReadOptions.INCLUDE_ALL, writer, new NativeXmlReader())).isGreaterThan(300);
+    }
+
+    @Test
+    void everyCorpusFileRoundTripsExactlyWithFileBulkDataUris() throws Exception {
+        NativeXmlWriter writer = new NativeXmlWriter(ModelWriteOptions.EXACT.withBulkData(BulkDataPolicy.URI, 0));
+        NativeXmlReader reader = new NativeXmlReader(ModelReadOptions.DEFAULT.withTrustFileUris(true));
+        assertThat(roundTripCorpus(ReadOptions.DEFAULT, writer, reader)).isGreaterThan(300);
+    }
+
+    private static int roundTripCorpus(ReadOptions readOptions, NativeXmlWriter writer, NativeXmlReader reader) throws Exception {
         List<String> failures = new ArrayList<>();
         int checked = 0;
-        for (Path file : files) {
+        for (Path file : TestData.dicomCorpus()) {
             DicomFile dicom;
             try {
-                dicom = DicomReader.read(file, ReadOptions.INCLUDE_ALL);
+                dicom = DicomReader.read(file, readOptions);
             } catch (DicomParseException unreadable) {
                 continue;
             }
@@ -51,8 +62,9 @@ class XmlCorpusRoundTripTest {
             }
         }
         failures.forEach(System.out::println);
-        System.out.println("XML round trip: " + checked + " files checked, " + failures.size() + " failed");
-        assertThat(checked).isGreaterThan(300);
+        System.out.println("XML round trip (" + writer.options().bulkDataPolicy() + "): " + checked + " files checked, "
+                + failures.size() + " failed");
         assertThat(failures).isEmpty();
+        return checked;
     }
 }
