@@ -827,6 +827,9 @@ public final class Attributes {
         if (isEmptyValue(a) || isEmptyValue(b)) {
             return isEmptyValue(a) && isEmptyValue(b) ? null : "one value is empty";
         }
+        if (a instanceof BulkDataUri || b instanceof BulkDataUri) {
+            return a.equals(b) ? null : "bulk data URIs differ (" + a + " vs " + b + ")";
+        }
         if (a instanceof Sequence sa) {
             if (!(b instanceof Sequence sb) || sa.size() != sb.size()) {
                 return "sequence item count differs";
@@ -902,6 +905,8 @@ public final class Attributes {
                 sb.append("(").append(fragments.size()).append(" fragments)");
             } else if (value instanceof BulkData bulk) {
                 sb.append("(bulk ").append(bulk.length()).append(" bytes)");
+            } else if (value instanceof BulkDataUri reference) {
+                sb.append("(bulk at ").append(reference.uri()).append(")");
             } else if (vrs[i].isBulk()) {
                 sb.append("(").append(value == null ? 0 : ((byte[]) value).length).append(" bytes)");
             } else {

@@ -237,7 +237,8 @@ public final class DicomJsonReader {
             if (vr == VR.SQ) {
                 throw error("a sequence cannot be a BulkDataURI", path.member("BulkDataURI"), uri);
             }
-            stored = BulkDataUris.parse(uri.value(), options.trustFileUris());
+            // An empty URI (seen from pydicom) refers to nothing: the element is present without a value.
+            stored = uri.value().isEmpty() ? null : BulkDataUris.parse(uri.value(), options.trustFileUris());
         } else if (values != null) {
             if (vr == VR.SQ) {
                 sequence(dataset, tag, values, path.member("Value"), depth);
@@ -309,7 +310,8 @@ public final class DicomJsonReader {
             case BINARY_NUMBER, TAG -> {
                 List<String> texts = numberTexts(vr, elements, path);
                 try {
-                    return vr == VR.AT ? ModelValueParsers.tags(texts) : ModelValueParsers.numbers(vr, texts);
+                    byte[] bytes = vr == VR.AT ? ModelValueParsers.tags(texts) : ModelValueParsers.numbers(vr, texts);
+                    return bytes.length == 0 ? null : bytes;
                 } catch (ValueFormatException e) {
                     throw error(e.getMessage(), e.valueIndex() < 0 ? path : path.index(e.valueIndex()),
                             e.valueIndex() < 0 ? array : elements.get(e.valueIndex()));
@@ -321,9 +323,17 @@ public final class DicomJsonReader {
         }
     }
 
+    /**
+     * The texts of binary number or AT values. Trailing nulls (pydicom writes them for missing values) are dropped: binary
+     * values have no empty form, and dropping them moves no other value. A null before a value is an error.
+     */
     private static List<String> numberTexts(VR vr, List<Node> elements, JsonPath path) throws DicomJsonException {
-        List<String> texts = new ArrayList<>(elements.size());
-        for (int i = 0; i < elements.size(); i++) {
+        int count = elements.size();
+        while (count > 0 && elements.get(count - 1) instanceof LiteralNode literal && literal.isNull()) {
+            count--;
+        }
+        List<String> texts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             Node element = elements.get(i);
             if (element instanceof NumberNode number && vr != VR.AT) {
                 texts.add(number.text());

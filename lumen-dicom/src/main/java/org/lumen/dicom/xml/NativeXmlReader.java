@@ -55,6 +55,8 @@ public final class NativeXmlReader {
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        // Problems become exceptions with a location; nothing is printed to stderr.
+        factory.setXMLReporter((message, type, info, location) -> { });
     }
 
     public ModelReadOptions options() {
@@ -252,7 +254,7 @@ public final class NativeXmlReader {
                     return bytes.length == 0 ? null : ModelValueParsers.inline(vr, bytes);
                 }
                 if (uri != null) {
-                    return BulkDataUris.parse(uri, options.trustFileUris());
+                    return uri.isEmpty() ? null : BulkDataUris.parse(uri, options.trustFileUris());
                 }
                 if (!names.isEmpty() && vr != VR.PN) {
                     throw new ValueFormatException(-1, "only VR PN holds <PersonName> elements, not " + vr);
@@ -269,11 +271,10 @@ public final class NativeXmlReader {
         private Object stored(VR vr, List<String> texts) throws ValueFormatException {
             switch (vr.kind()) {
                 case BYTES -> throw new ValueFormatException(-1, vr + " values are carried in <InlineBinary> or <BulkData>, not <Value>");
-                case BINARY_NUMBER -> {
-                    return ModelValueParsers.numbers(vr, nullForEmpty(texts));
-                }
-                case TAG -> {
-                    return ModelValueParsers.tags(nullForEmpty(texts));
+                case BINARY_NUMBER, TAG -> {
+                    List<String> present = nullForEmpty(texts);
+                    byte[] bytes = vr == VR.AT ? ModelValueParsers.tags(present) : ModelValueParsers.numbers(vr, present);
+                    return bytes.length == 0 ? null : bytes;
                 }
                 default -> {
                     if (vr.kind() == VR.Kind.TEXT && texts.size() > 1) {
@@ -306,9 +307,14 @@ public final class NativeXmlReader {
         }
     }
 
+    /** Binary values have no empty form: trailing empty Values are dropped (they move no other value), others stay null. */
     private static List<String> nullForEmpty(List<String> texts) {
-        List<String> out = new ArrayList<>(texts.size());
-        for (String text : texts) {
+        int count = texts.size();
+        while (count > 0 && texts.get(count - 1).isEmpty()) {
+            count--;
+        }
+        List<String> out = new ArrayList<>(count);
+        for (String text : texts.subList(0, count)) {
             out.add(text.isEmpty() ? null : text);
         }
         return out;

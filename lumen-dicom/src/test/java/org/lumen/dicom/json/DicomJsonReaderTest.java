@@ -69,6 +69,14 @@ class DicomJsonReaderTest {
     }
 
     @Test
+    void trailingNullsOfBinaryNumbersAreDroppedAsPydicomWritesThem() throws Exception {
+        Attributes ds = read("{'00181310':{'vr':'US','Value':[128,0,0,32,null]},'00280010':{'vr':'US','Value':[null]}}");
+        assertThat(ds.getInts(Tag.AcquisitionMatrix)).containsExactly(128, 0, 0, 32);
+        assertThat(ds.contains(Tag.Rows)).isTrue();
+        assertThat(ds.value(Tag.Rows)).isNull();
+    }
+
+    @Test
     void anAbsentSequenceValueIsAnEmptySequence() throws Exception {
         Attributes ds = read("{'00081140':{'vr':'SQ'},'00080050':{'vr':'SH'},'00080051':{'vr':'SQ','Value':[]}}");
         assertThat(ds.getSequence(Tag.ReferencedImageSequence)).isEmpty();
@@ -128,7 +136,7 @@ class DicomJsonReaderTest {
         "US huge exponent          | {'00280010':{'vr':'US','Value':[1e999999999]}}             | out of range for US               | $[\"00280010\"].Value[0]",
         "US fraction               | {'00280010':{'vr':'US','Value':[1.5]}}                     | is not an integer                 | $[\"00280010\"].Value[0]",
         "FL overflow               | {'00089459':{'vr':'FL','Value':[1e40]}}                    | out of range for FL               | $[\"00089459\"].Value[0]",
-        "US null                   | {'00280010':{'vr':'US','Value':[null]}}                    | must be a number                  | $[\"00280010\"].Value[0]",
+        "US null before a value    | {'00280010':{'vr':'US','Value':[null, 1]}}                 | must be a number                  | $[\"00280010\"].Value[0]",
         "AT as number              | {'00280009':{'vr':'AT','Value':[1]}}                       | must be a string                  | $[\"00280009\"].Value[0]",
         "AT not a tag              | {'00280009':{'vr':'AT','Value':['0018106']}}               | is not a tag                      | $[\"00280009\"].Value[0]",
         "CS as number              | {'00080060':{'vr':'CS','Value':[1]}}                       | must be a string                  | $[\"00080060\"].Value[0]",
