@@ -39,6 +39,8 @@ import org.lumen.dicom.model.ValueFormatException;
  * endian bytes for numbers and InlineBinary, {@link org.lumen.dicom.data.Fragments} for an encapsulated InlineBinary, and
  * {@link org.lumen.dicom.data.BulkDataUri} (or, for trusted {@code file:} URIs, {@link org.lumen.dicom.data.BulkData}) for
  * BulkDataURI.
+ *
+ * <p>Immutable; one reader may serve many threads.
  */
 public final class DicomJsonReader {
     /** JSON levels per sequence level: the item object, the attribute object, the Value array. */
@@ -71,23 +73,11 @@ public final class DicomJsonReader {
 
     /** One dataset from a JSON object. */
     public Attributes read(byte[] json) throws DicomJsonException {
-        try {
-            return datasetOf(parse(factory.createParser(json)));
-        } catch (DicomJsonException e) {
-            throw e;
-        } catch (IOException e) {
-            throw asJsonError(e);
-        }
+        return datasetOf(parseInMemory(() -> factory.createParser(json)));
     }
 
     public Attributes read(String json) throws DicomJsonException {
-        try {
-            return datasetOf(parse(factory.createParser(json)));
-        } catch (DicomJsonException e) {
-            throw e;
-        } catch (IOException e) {
-            throw asJsonError(e);
-        }
+        return datasetOf(parseInMemory(() -> factory.createParser(json)));
     }
 
     /** One dataset from a stream (not closed). A failure of the stream itself is a plain IOException. */
@@ -97,17 +87,26 @@ public final class DicomJsonReader {
 
     /** The datasets of a JSON array (a DICOMweb response), or the single dataset of a JSON object. */
     public List<Attributes> readList(byte[] json) throws DicomJsonException {
+        return datasetsOf(parseInMemory(() -> factory.createParser(json)));
+    }
+
+    public List<Attributes> readList(InputStream in) throws IOException {
+        return datasetsOf(parseStream(in));
+    }
+
+    /** Opens a parser on input that is already in memory, so that every IOException is about the document. */
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    private Node parseInMemory(ParserSource source) throws DicomJsonException {
         try {
-            return datasetsOf(parse(factory.createParser(json)));
+            return parse(source.open());
         } catch (DicomJsonException e) {
             throw e;
         } catch (IOException e) {
             throw asJsonError(e);
         }
-    }
-
-    public List<Attributes> readList(InputStream in) throws IOException {
-        return datasetsOf(parseStream(in));
     }
 
     private Node parseStream(InputStream in) throws IOException {

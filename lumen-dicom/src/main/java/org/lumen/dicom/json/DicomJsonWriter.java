@@ -36,6 +36,8 @@ import org.lumen.dicom.model.PersonNameGroups;
  *       {@link org.lumen.dicom.model.EncapsulatedValue}), or a BulkDataURI from the caller's function.</li>
  *   <li>Values the standard forms cannot carry exactly: InlineBinary of the value field (see {@link ModelValues}).</li>
  * </ul>
+ *
+ * <p>Immutable; one writer may serve many threads.
  */
 public final class DicomJsonWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();

@@ -34,13 +34,14 @@ import org.lumen.dicom.model.ValueFormatException;
  * in document order), a missing {@code vr} (from the dictionary) or {@code tag} (from the {@code keyword}), private
  * elements written with their block ({@code 00091001}) or masked with a {@code privateCreator} ({@code 00090001}), and
  * {@code <BulkData uuid>} as well as {@code uri}. Everything else wrong is a {@link DicomXmlException} with line and column.
+ *
+ * <p>Immutable; one reader may serve many threads.
  */
 public final class NativeXmlReader {
     /** A document's Value numbers may leave a few gaps (empty values), not millions. */
     private static final int MAX_NUMBER_SLACK = 16;
 
     private final ModelReadOptions options;
-    private final XMLInputFactory factory;
     private final ElementDictionary dictionary = ElementDictionary.standard();
 
     public NativeXmlReader() {
@@ -49,14 +50,19 @@ public final class NativeXmlReader {
 
     public NativeXmlReader(ModelReadOptions options) {
         this.options = options;
-        this.factory = XMLInputFactory.newDefaultFactory();
+    }
+
+    /** A parser factory per document: configuration stays ours, and no factory is shared between threads. */
+    private static XMLInputFactory safeFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        // Problems become exceptions with a location; nothing is printed to stderr.
+        // Problems become exceptions with a location; warnings are not printed.
         factory.setXMLReporter((message, type, info, location) -> { });
+        return factory;
     }
 
     public ModelReadOptions options() {
@@ -79,7 +85,7 @@ public final class NativeXmlReader {
                     + options.maxDocumentBytes(), 1, 1);
         }
         try {
-            return parse(factory.createXMLStreamReader(new StringReader(xml)));
+            return parse(safeFactory().createXMLStreamReader(new StringReader(xml)));
         } catch (XMLStreamException e) {
             throw asXmlError(e);
         }
@@ -89,7 +95,7 @@ public final class NativeXmlReader {
     public Attributes read(InputStream in) throws IOException {
         LimitedInputStream limited = new LimitedInputStream(in, options.maxDocumentBytes());
         try {
-            return parse(factory.createXMLStreamReader(limited));
+            return parse(safeFactory().createXMLStreamReader(limited));
         } catch (XMLStreamException e) {
             if (limited.transportFailure != null) {
                 throw limited.transportFailure;

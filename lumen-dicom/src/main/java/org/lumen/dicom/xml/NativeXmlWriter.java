@@ -37,6 +37,8 @@ import org.lumen.dicom.model.PersonNameGroups;
  *   <li>CR is written as {@code &#13;} (a literal CR would read back as LF); a string with a character XML 1.0 cannot hold
  *       (most control characters) makes the element InlineBinary of its raw bytes.</li>
  * </ul>
+ *
+ * <p>Immutable; one writer may serve many threads.
  */
 public final class NativeXmlWriter {
     /** The namespace of the PS3.19 schema. */
