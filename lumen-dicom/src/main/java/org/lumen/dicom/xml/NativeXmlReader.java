@@ -158,6 +158,11 @@ public final class NativeXmlReader {
         int tag = tagOf(xml);
         String creator = xml.getAttributeValue(null, "privateCreator");
         boolean isMasked = creator != null && Tags.isPrivate(tag) && (Tags.element(tag) & 0xFF00) == 0;
+        if (isMasked && (creator.isEmpty() || creator.indexOf('\\') >= 0)) {
+            // The creator becomes a one-valued LO element when its block has to be reserved.
+            throw error(xml, Tags.toString(tag) + ": privateCreator=\"" + ModelValueParsers.abbreviate(creator)
+                    + "\" must be a non-empty LO value without a backslash");
+        }
         VR vr = vrOf(xml, tag);
         String context = Tags.toString(tag) + ": ";
         Children children = new Children();

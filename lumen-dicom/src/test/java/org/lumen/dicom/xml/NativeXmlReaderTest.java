@@ -129,6 +129,8 @@ class NativeXmlReaderTest {
         "OB with Value        | <NativeDicomModel><DicomAttribute tag='00282000' vr='OB'><Value>1</Value></DicomAttribute></NativeDicomModel> | InlineBinary",
         "bad base64           | <NativeDicomModel><DicomAttribute tag='00282000' vr='OB'><InlineBinary>%%</InlineBinary></DicomAttribute></NativeDicomModel> | not valid base64",
         "duplicate attribute  | <NativeDicomModel><DicomAttribute tag='00080060' vr='CS'/><DicomAttribute tag='00080060' vr='CS'/></NativeDicomModel> | appears twice",
+        "creator backslash    | <NativeDicomModel><DicomAttribute tag='00090001' vr='LO' privateCreator='A\\B'/></NativeDicomModel> | without a backslash",
+        "empty creator        | <NativeDicomModel><DicomAttribute tag='00090001' vr='LO' privateCreator=''/></NativeDicomModel> | non-empty LO value",
         "not well-formed      | <NativeDicomModel><DicomAttribute tag='00100010' vr='PN'></NativeDicomModel>                                         | not well-formed",
         "truncated            | <NativeDicomModel>                                                                           | not well-formed",
     })
