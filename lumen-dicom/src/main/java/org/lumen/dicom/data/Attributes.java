@@ -394,7 +394,10 @@ public final class Attributes {
         if (cs == null) {
             int i = indexOf(Tags.SPECIFIC_CHARACTER_SET);
             if (i >= 0 && values[i] != null) {
-                cs = SpecificCharacterSet.valueOf(stringsAt(i));
+                // Defined terms are in the default repertoire whatever VR a producer gave the element (an LO would
+                // otherwise be decoded with the character set it names, recursing).
+                cs = SpecificCharacterSet.valueOf(values[i] instanceof byte[] raw
+                        ? splitStrings(VR.CS, asciiOrLatin1(raw)) : stringsAt(i));
             } else {
                 cs = parent != null ? parent.specificCharacterSet() : SpecificCharacterSet.DEFAULT;
             }

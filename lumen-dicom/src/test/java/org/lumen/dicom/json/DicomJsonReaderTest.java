@@ -77,6 +77,13 @@ class DicomJsonReaderTest {
     }
 
     @Test
+    void aSpecificCharacterSetWithATextVrDecodesWithoutRecursion() throws Exception {
+        Attributes ds = read("{'00080005':{'vr':'LO','InlineBinary':'SVNPX0lSIDE5Mg=='},'00100010':{'vr':'PN','InlineBinary':'w4lsaXNl'}}");
+        assertThat(ds.getString(Tag.SpecificCharacterSet)).isEqualTo("ISO_IR 192");
+        assertThat(ds.getString(Tag.PatientName)).isEqualTo("Élise");
+    }
+
+    @Test
     void anAbsentSequenceValueIsAnEmptySequence() throws Exception {
         Attributes ds = read("{'00081140':{'vr':'SQ'},'00080050':{'vr':'SH'},'00080051':{'vr':'SQ','Value':[]}}");
         assertThat(ds.getSequence(Tag.ReferencedImageSequence)).isEmpty();
