@@ -202,7 +202,7 @@ public final class DeidentificationTable {
         return mask;
     }
 
-    /** The rule for an element: its own row, else a matching pattern row, else the private row for private tags. */
+    /** The rule for an element: its own row, else a matching pattern row, else the private row for odd groups. */
     public Rule ruleFor(int tag) {
         Rule rule = byTag.get(tag);
         if (rule != null) {
@@ -213,7 +213,16 @@ public final class DeidentificationTable {
                 return pattern.rule();
             }
         }
-        return Tags.isPrivate(tag) ? privateRule : null;
+        return isOddGroup(tag) ? privateRule : null;
+    }
+
+    /**
+     * The table's private row covers every odd group, which includes the groups 0001, 0003, 0005 and 0007 that PS3.5
+     * forbids and {@link Tags#isPrivate} therefore does not count as private; found in a dataset, they are removed too.
+     */
+    public static boolean isOddGroup(int tag) {
+        int group = Tags.group(tag);
+        return (group & 1) != 0 && group != 0xFFFF;
     }
 
     /** All rows, in file order. */

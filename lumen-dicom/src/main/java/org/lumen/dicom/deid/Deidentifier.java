@@ -190,9 +190,11 @@ public final class Deidentifier {
     }
 
     private static String kindOf(Attributes dataset) {
+        if (dataset.getString(SOP_CLASS_UID, "").startsWith(SECONDARY_CAPTURE_CLASS_ROOT)) {
+            return "secondary capture";
+        }
         String modality = dataset.getString(MODALITY, "").trim();
-        return dataset.getString(SOP_CLASS_UID, "").startsWith(SECONDARY_CAPTURE_CLASS_ROOT) ? "secondary capture"
-                : modality.isEmpty() ? "secondary capture" : modality;
+        return modality.isEmpty() ? "converted (Conversion Type present)" : modality;
     }
 
     private void addProfileAttributes(Attributes dataset) {

@@ -76,7 +76,7 @@ final class InstanceDeidentification {
                 continue;
             }
             Rule rule = table.ruleFor(tag);
-            if (Tags.isPrivate(tag)) {
+            if (DeidentificationTable.isOddGroup(tag)) {
                 dataset.removeAt(index);
                 count(Outcome.PRIVATE_REMOVED);
                 continue;

@@ -48,7 +48,9 @@ final class ExplicitLittleEndianEncoder {
                 if (dataset.bigEndian() && vr.isByteOrderSensitive()) {
                     ByteUtils.swap(bytes, vr.bytesPerValue());
                 }
-                int padded = bytes.length + (bytes.length & 1);
+                // Odd lengths are written as they are: values that came from a file with an odd length (which the reader
+                // tolerates) then read back byte for byte; padding is the Part 10 writer's business.
+                int padded = bytes.length + (isOddFromFile(value, bytes) ? 0 : bytes.length & 1);
                 if (!vr.hasLongHeader() && padded > 0xFFFF) {
                     throw new IllegalStateException(Tags.toString(tag) + " " + vr + " value of " + padded + " bytes exceeds a short header");
                 }
@@ -59,6 +61,10 @@ final class ExplicitLittleEndianEncoder {
                 }
             }
         }
+    }
+
+    private static boolean isOddFromFile(Object value, byte[] bytes) {
+        return !(value instanceof String[]) && (bytes.length & 1) == 1;
     }
 
     private void writeHeader(int tag, VR vr, int length) {
