@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
+import org.lumen.dicom.data.Tags;
 import org.lumen.dicom.data.VR;
 import org.lumen.dicom.deid.DeidentificationTable.Rule;
+import org.lumen.dicom.dict.ElementDictionary;
 
 class DeidentificationTableTest {
     private final DeidentificationTable table = DeidentificationTable.standard();
@@ -55,6 +57,23 @@ class DeidentificationTableTest {
         assertThat(ActionCode.parse("X/Z/D").resolved()).isEqualTo(ActionCode.D);
         assertThat(ActionCode.parse("X/Z/U*").resolved()).isEqualTo(ActionCode.U);
         assertThat(ActionCode.parse("X").resolved()).isEqualTo(ActionCode.X);
+    }
+
+    @Test
+    void tableVrsAgreeWithTheDataDictionaryWhereItKnowsTheTag() {
+        ElementDictionary dictionary = ElementDictionary.standard();
+        int compared = 0;
+        for (Rule rule : table.rules()) {
+            if (rule.tag().indexOf('x') >= 0 || rule.tag().startsWith("(gggg")) {
+                continue;
+            }
+            ElementDictionary.Entry entry = dictionary.lookup(Tags.parse(rule.tag()));
+            if (entry != null && !entry.vrs().isEmpty()) {
+                assertThat(rule.vrs()).as(rule.tag() + " " + rule.name()).containsExactlyInAnyOrderElementsOf(entry.vrs());
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(590);
     }
 
     @Test
