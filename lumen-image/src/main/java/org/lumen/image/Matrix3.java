@@ -9,10 +9,11 @@ public final class Matrix3 {
     private final double[] m;
 
     private Matrix3(double[] rowMajor) {
-        for (double value : rowMajor) {
-            if (!Double.isFinite(value)) {
+        for (int i = 0; i < 9; i++) {
+            if (!Double.isFinite(rowMajor[i])) {
                 throw new IllegalArgumentException("matrix has a non-finite element: " + Arrays.toString(rowMajor));
             }
+            rowMajor[i] += 0.0; // -0.0 becomes 0.0, so equal matrices are equal objects
         }
         this.m = rowMajor;
     }

@@ -4,6 +4,13 @@ package org.lumen.image;
 public record Vec3(double x, double y, double z) {
     public static final Vec3 ZERO = new Vec3(0, 0, 0);
 
+    public Vec3 {
+        // Adding +0.0 turns -0.0 into 0.0, so that vectors that are equal as numbers are equal as records.
+        x += 0.0;
+        y += 0.0;
+        z += 0.0;
+    }
+
     /** The vector from the first three values of an array, as DICOM multi-valued decimals arrive. */
     public static Vec3 of(double[] values, int offset) {
         if (values == null || values.length < offset + 3) {
