@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ class DicomSeriesGeometryTest {
         List<Attributes> slices = slicesAlongTheirNormal(TestData.data("ibsi/ibsi_1_ct_radiomics_phantom/dicom/image"));
         Volume nifti = NiftiReader.read(TestData.data("ibsi/ibsi_1_ct_radiomics_phantom/nifti/image/phantom.nii.gz"));
         Attributes first = slices.get(0);
-        Geometry fromDicom = Geometry.fromDicomSlices(first.getDoubles(IMAGE_ORIENTATION), first.getDoubles(PIXEL_SPACING),
-                slices.stream().map(s -> Vec3.of(s.getDoubles(IMAGE_POSITION), 0)).toList());
+        Geometry fromDicom = Geometry.fromDicomSlices(decimals(first, IMAGE_ORIENTATION), decimals(first, PIXEL_SPACING),
+                slices.stream().map(s -> Vec3.of(decimals(s, IMAGE_POSITION), 0)).toList());
 
         assertThat(slices).hasSize(nifti.nz());
         assertThat(first.getInt(COLUMNS, 0)).isEqualTo(nifti.nx());
@@ -56,10 +57,31 @@ class DicomSeriesGeometryTest {
                 slices.add(DicomReader.read(file).dataset());
             }
         }
-        double[] iop = slices.get(0).getDoubles(IMAGE_ORIENTATION);
+        double[] iop = decimals(slices.get(0), IMAGE_ORIENTATION);
         Vec3 normal = Vec3.of(iop, 0).cross(Vec3.of(iop, 3));
-        slices.sort(Comparator.comparingDouble(s -> Vec3.of(s.getDoubles(IMAGE_POSITION), 0).dot(normal)));
+        slices.sort(Comparator.comparingDouble(s -> Vec3.of(decimals(s, IMAGE_POSITION), 0).dot(normal)));
         return slices;
+    }
+
+    /**
+     * A DS value. These files are implicit VR: where lumen-dicom's dictionary does not yet know a tag its value arrives as
+     * UN bytes, which are still the DS text.
+     */
+    private static double[] decimals(Attributes dataset, int tag) {
+        double[] values = dataset.getDoubles(tag);
+        if (values.length > 0) {
+            return values;
+        }
+        byte[] bytes = dataset.getBytes(tag);
+        if (bytes == null || bytes.length == 0) {
+            return new double[0];
+        }
+        String[] parts = new String(bytes, StandardCharsets.US_ASCII).strip().split("\\\\");
+        double[] parsed = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            parsed[i] = Double.parseDouble(parts[i].strip());
+        }
+        return parsed;
     }
 
     /** Stored 16-bit pixels with the modality rescale applied. */
@@ -70,8 +92,10 @@ class DicomSeriesGeometryTest {
             throw new UncheckedIOException(new IOException("no native pixel data"));
         }
         boolean signed = slice.getInt(PIXEL_REPRESENTATION, 0) == 1;
-        double slope = slice.getDouble(RESCALE_SLOPE, 1);
-        double intercept = slice.getDouble(RESCALE_INTERCEPT, 0);
+        double[] slopes = decimals(slice, RESCALE_SLOPE);
+        double[] intercepts = decimals(slice, RESCALE_INTERCEPT);
+        double slope = slopes.length > 0 ? slopes[0] : 1;
+        double intercept = intercepts.length > 0 ? intercepts[0] : 0;
         float[] pixels = new float[bytes.length / 2];
         for (int p = 0; p < pixels.length; p++) {
             int stored = (bytes[2 * p] & 0xFF) | (bytes[2 * p + 1] & 0xFF) << 8;
