@@ -42,16 +42,12 @@ public record AgeString(int value, ChronoUnit unit) {
 
     /** The age as a period: weeks become seven days each. */
     public Period toPeriod() {
-        switch (unit) {
-            case DAYS:
-                return Period.ofDays(value);
-            case WEEKS:
-                return Period.ofWeeks(value);
-            case MONTHS:
-                return Period.ofMonths(value);
-            default:
-                return Period.ofYears(value);
-        }
+        return switch (unit) {
+            case DAYS -> Period.ofDays(value);
+            case WEEKS -> Period.ofWeeks(value);
+            case MONTHS -> Period.ofMonths(value);
+            default -> Period.ofYears(value);
+        };
     }
 
     /** The DICOM form, three digits and the unit letter. */

@@ -21,7 +21,7 @@ public record DateTimeValue(LocalDateTime value, ChronoUnit precision, ZoneOffse
             throw new IllegalArgumentException("DT precision must be YEARS, MONTHS, DAYS, HOURS, MINUTES, SECONDS or "
                     + "MICROS, not " + precision.name());
         }
-        if (!truncate(value, precision).equals(value) && precision != ChronoUnit.MICROS) {
+        if (precision != ChronoUnit.MICROS && !truncate(value, precision).equals(value)) {
             throw new IllegalArgumentException("DT value " + value + " has components finer than its precision "
                     + precision.name());
         }
@@ -66,13 +66,10 @@ public record DateTimeValue(LocalDateTime value, ChronoUnit precision, ZoneOffse
     }
 
     private static LocalDateTime truncate(LocalDateTime value, ChronoUnit precision) {
-        switch (precision) {
-            case YEARS:
-                return LocalDateTime.of(value.getYear(), 1, 1, 0, 0);
-            case MONTHS:
-                return LocalDateTime.of(value.getYear(), value.getMonthValue(), 1, 0, 0);
-            default:
-                return value.truncatedTo(precision);
-        }
+        return switch (precision) {
+            case YEARS -> LocalDateTime.of(value.getYear(), 1, 1, 0, 0);
+            case MONTHS -> LocalDateTime.of(value.getYear(), value.getMonthValue(), 1, 0, 0);
+            default -> value.truncatedTo(precision);
+        };
     }
 }

@@ -219,7 +219,7 @@ public final class DecimalStrings {
      * The exact binary value cut to {@value #REDUCED_DIGITS} significant digits plus one non-zero digit standing for
      * what was cut off. Rounding it to 16 digits or fewer, half-even or towards zero, gives what rounding the exact
      * value would: it lies on the same side of every such rounding boundary and is never a midpoint itself. The exact
-     * value of an extreme double has hundreds of digits, and rounding that repeatedly is what made this slow.
+     * value of an extreme double has hundreds of digits, and rounding that repeatedly is slow.
      */
     private static BigDecimal reduced(BigDecimal exact) {
         if (exact.precision() <= REDUCED_DIGITS) {
@@ -275,7 +275,8 @@ public final class DecimalStrings {
         if (readsBackAs(nearest, value)) {
             return nearest;
         }
-        // Near a power of two the interval that reads back is lopsided, so the neighbour on the far side may still work.
+        // The decimal nearest the JDK's text need not be the one nearest the value, and near a power of two the interval
+        // that reads back is lopsided: either way a neighbour on the other side may read back where the nearest does not.
         for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
             BigDecimal neighbour = known.round(new MathContext(digits, mode));
             if (neighbour.compareTo(nearest) != 0 && readsBackAs(neighbour, value)) {

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -372,7 +373,7 @@ public final class DicomDates {
         if (micros == 0 && !keepFractionDigit) {
             return;
         }
-        String digits = String.format("%06d", micros);
+        String digits = String.format(Locale.ROOT, "%06d", micros);
         int end = digits.length();
         while (end > 1 && digits.charAt(end - 1) == '0') {
             end--;
@@ -384,7 +385,7 @@ public final class DicomDates {
         if (year < 0 || year > MAX_YEAR) {
             throw new DicomValueException(vr, shown, "DICOM years run from 0000 to 9999");
         }
-        text.append(String.format("%04d", year));
+        text.append(String.format(Locale.ROOT, "%04d", year));
     }
 
     private static void appendTwoDigits(StringBuilder text, int value) {

@@ -1,5 +1,7 @@
 package org.lumen.dicom.data;
 
+import java.util.Locale;
+
 /**
  * A character-string value that cannot be read as its VR says it should be. The message names the VR and quotes the
  * offending value (shortened and with control characters made visible), so a user can find it in their data.
@@ -59,7 +61,7 @@ public class DicomValueException extends IllegalArgumentException {
         for (int i = 0; i < shown; i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == 0x7F) {
-                quoted.append(String.format("\\u%04X", (int) c));
+                quoted.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
             } else {
                 quoted.append(c);
             }

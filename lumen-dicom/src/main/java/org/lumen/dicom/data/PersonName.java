@@ -92,14 +92,11 @@ public record PersonName(Components alphabetic, Components ideographic, Componen
     }
 
     public Components components(Group group) {
-        switch (group) {
-            case ALPHABETIC:
-                return alphabetic;
-            case IDEOGRAPHIC:
-                return ideographic;
-            default:
-                return phonetic;
-        }
+        return switch (group) {
+            case ALPHABETIC -> alphabetic;
+            case IDEOGRAPHIC -> ideographic;
+            case PHONETIC -> phonetic;
+        };
     }
 
     /** One component of one group; empty when absent. */
@@ -114,14 +111,11 @@ public record PersonName(Components alphabetic, Components ideographic, Componen
 
     /** This name with one group replaced. */
     public PersonName with(Group group, Components value) {
-        switch (group) {
-            case ALPHABETIC:
-                return new PersonName(value, ideographic, phonetic);
-            case IDEOGRAPHIC:
-                return new PersonName(alphabetic, value, phonetic);
-            default:
-                return new PersonName(alphabetic, ideographic, value);
-        }
+        return switch (group) {
+            case ALPHABETIC -> new PersonName(value, ideographic, phonetic);
+            case IDEOGRAPHIC -> new PersonName(alphabetic, value, phonetic);
+            case PHONETIC -> new PersonName(alphabetic, ideographic, value);
+        };
     }
 
     /** One group in DICOM form ({@code Family^Given}), or null when the group is empty: what PS3.18 JSON carries. */
@@ -213,18 +207,13 @@ public record PersonName(Components alphabetic, Components ideographic, Componen
         }
 
         public String get(Component component) {
-            switch (component) {
-                case FAMILY:
-                    return family;
-                case GIVEN:
-                    return given;
-                case MIDDLE:
-                    return middle;
-                case PREFIX:
-                    return prefix;
-                default:
-                    return suffix;
-            }
+            return switch (component) {
+                case FAMILY -> family;
+                case GIVEN -> given;
+                case MIDDLE -> middle;
+                case PREFIX -> prefix;
+                case SUFFIX -> suffix;
+            };
         }
 
         public Components with(Component component, String value) {

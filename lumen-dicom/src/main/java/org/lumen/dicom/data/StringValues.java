@@ -31,21 +31,4 @@ final class StringValues {
     private static boolean isPadding(char c) {
         return c == ' ' || c == '\0';
     }
-
-    static boolean isAsciiDigits(String text, int from, int to) {
-        if (from >= to) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static int digits(String text, int from, int to) {
-        return Integer.parseInt(text, from, to, 10);
-    }
 }

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
@@ -261,7 +262,7 @@ public final class ValueValidator {
 
         void repertoire(String value, String allowed, IntPredicate isAllowed) {
             value.codePoints().filter(isAllowed.negate()).findFirst().ifPresent(c -> report(
-                    String.format("value contains U+%04X; allowed are %s", c, allowed)));
+                    String.format(Locale.ROOT, "value contains U+%04X; allowed are %s", c, allowed)));
         }
     }
 }
