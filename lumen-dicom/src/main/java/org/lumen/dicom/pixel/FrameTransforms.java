@@ -1,21 +1,9 @@
 package org.lumen.dicom.pixel;
 
-import static org.lumen.dicom.pixel.PixelTags.FRAME_VOI_LUT_SEQUENCE;
-import static org.lumen.dicom.pixel.PixelTags.LUT_DESCRIPTOR;
-import static org.lumen.dicom.pixel.PixelTags.MODALITY_LUT_SEQUENCE;
-import static org.lumen.dicom.pixel.PixelTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE;
-import static org.lumen.dicom.pixel.PixelTags.PIXEL_VALUE_TRANSFORMATION_SEQUENCE;
-import static org.lumen.dicom.pixel.PixelTags.RESCALE_INTERCEPT;
-import static org.lumen.dicom.pixel.PixelTags.RESCALE_SLOPE;
-import static org.lumen.dicom.pixel.PixelTags.SHARED_FUNCTIONAL_GROUPS_SEQUENCE;
-import static org.lumen.dicom.pixel.PixelTags.VOI_LUT_FUNCTION;
-import static org.lumen.dicom.pixel.PixelTags.VOI_LUT_SEQUENCE;
-import static org.lumen.dicom.pixel.PixelTags.WINDOW_CENTER;
-import static org.lumen.dicom.pixel.PixelTags.WINDOW_WIDTH;
-
 import java.util.Optional;
 import org.lumen.dicom.data.Attributes;
 import org.lumen.dicom.data.Sequence;
+import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.VR;
 
 /**
@@ -34,11 +22,11 @@ final class FrameTransforms {
     }
 
     ModalityTransform modality(int frame) {
-        Attributes transformation = functionalGroup(frame, PIXEL_VALUE_TRANSFORMATION_SEQUENCE);
+        Attributes transformation = functionalGroup(frame, Tag.PixelValueTransformationSequence);
         if (transformation != null) {
             return rescaleOf(transformation);
         }
-        Attributes lutItem = firstItem(dataset, MODALITY_LUT_SEQUENCE);
+        Attributes lutItem = firstItem(dataset, Tag.ModalityLUTSequence);
         if (lutItem != null) {
             return new ModalityTransform.Lut(LookupTable.of(lutItem, signedDescriptor(lutItem, signedPixels), "Modality"));
         }
@@ -47,7 +35,7 @@ final class FrameTransforms {
 
     /** The window the dataset gives for {@code frame}, if any valid one. */
     Optional<Window> window(int frame) {
-        Attributes frameVoi = functionalGroup(frame, FRAME_VOI_LUT_SEQUENCE);
+        Attributes frameVoi = functionalGroup(frame, Tag.FrameVOILUTSequence);
         if (frameVoi != null) {
             Optional<Window> window = windowOf(frameVoi);
             if (window.isPresent()) {
@@ -59,17 +47,17 @@ final class FrameTransforms {
 
     /** The VOI LUT the dataset gives for {@code frame}, if any. */
     Optional<LookupTable> voiLut(int frame, boolean signedInput) {
-        Attributes frameVoi = functionalGroup(frame, FRAME_VOI_LUT_SEQUENCE);
-        Attributes item = frameVoi != null ? firstItem(frameVoi, VOI_LUT_SEQUENCE) : null;
+        Attributes frameVoi = functionalGroup(frame, Tag.FrameVOILUTSequence);
+        Attributes item = frameVoi != null ? firstItem(frameVoi, Tag.VOILUTSequence) : null;
         if (item == null) {
-            item = firstItem(dataset, VOI_LUT_SEQUENCE);
+            item = firstItem(dataset, Tag.VOILUTSequence);
         }
         return item == null ? Optional.empty() : Optional.of(LookupTable.of(item, signedDescriptor(item, signedInput), "VOI"));
     }
 
     private static ModalityTransform rescaleOf(Attributes item) {
-        double[] slope = DatasetValues.doubles(item, RESCALE_SLOPE, "Rescale Slope");
-        double[] intercept = DatasetValues.doubles(item, RESCALE_INTERCEPT, "Rescale Intercept");
+        double[] slope = DatasetValues.doubles(item, Tag.RescaleSlope, "Rescale Slope");
+        double[] intercept = DatasetValues.doubles(item, Tag.RescaleIntercept, "Rescale Intercept");
         if (slope.length == 0 && intercept.length == 0) {
             return ModalityTransform.IDENTITY;
         }
@@ -77,12 +65,12 @@ final class FrameTransforms {
     }
 
     private static Optional<Window> windowOf(Attributes item) {
-        double[] center = DatasetValues.doubles(item, WINDOW_CENTER, "Window Center");
-        double[] width = DatasetValues.doubles(item, WINDOW_WIDTH, "Window Width");
+        double[] center = DatasetValues.doubles(item, Tag.WindowCenter, "Window Center");
+        double[] width = DatasetValues.doubles(item, Tag.WindowWidth, "Window Width");
         if (center.length == 0 || width.length == 0) {
             return Optional.empty();
         }
-        VoiFunction function = VoiFunction.of(DatasetValues.string(item, VOI_LUT_FUNCTION));
+        VoiFunction function = VoiFunction.of(DatasetValues.string(item, Tag.VOILUTFunction));
         if (function == VoiFunction.LINEAR ? width[0] < 1 : width[0] <= 0) {
             return Optional.empty(); // an unusable window in the file: fall back to the next source rather than fail
         }
@@ -91,14 +79,14 @@ final class FrameTransforms {
 
     /** The first item of {@code sequenceTag} in the frame's per-frame functional group, else in the shared one. */
     private Attributes functionalGroup(int frame, int sequenceTag) {
-        Sequence perFrame = dataset.getSequence(PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE);
+        Sequence perFrame = dataset.getSequence(Tag.PerFrameFunctionalGroupsSequence);
         if (perFrame != null && frame < perFrame.size()) {
             Attributes item = firstItem(perFrame.get(frame), sequenceTag);
             if (item != null) {
                 return item;
             }
         }
-        Sequence shared = dataset.getSequence(SHARED_FUNCTIONAL_GROUPS_SEQUENCE);
+        Sequence shared = dataset.getSequence(Tag.SharedFunctionalGroupsSequence);
         return shared != null && !shared.isEmpty() ? firstItem(shared.get(0), sequenceTag) : null;
     }
 
@@ -109,7 +97,7 @@ final class FrameTransforms {
 
     /** The descriptor's first-mapped value is SS where the file says so, else signed with the values it maps. */
     private static boolean signedDescriptor(Attributes item, boolean signedInput) {
-        VR vr = item.vr(LUT_DESCRIPTOR);
+        VR vr = item.vr(Tag.LUTDescriptor);
         return vr == VR.SS || (vr != VR.US && signedInput);
     }
 }

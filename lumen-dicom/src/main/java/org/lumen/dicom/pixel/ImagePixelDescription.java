@@ -1,20 +1,7 @@
 package org.lumen.dicom.pixel;
 
-import static org.lumen.dicom.pixel.PixelTags.BITS_ALLOCATED;
-import static org.lumen.dicom.pixel.PixelTags.BITS_STORED;
-import static org.lumen.dicom.pixel.PixelTags.COLUMNS;
-import static org.lumen.dicom.pixel.PixelTags.DOUBLE_FLOAT_PIXEL_DATA;
-import static org.lumen.dicom.pixel.PixelTags.FLOAT_PIXEL_DATA;
-import static org.lumen.dicom.pixel.PixelTags.HIGH_BIT;
-import static org.lumen.dicom.pixel.PixelTags.NUMBER_OF_FRAMES;
-import static org.lumen.dicom.pixel.PixelTags.PHOTOMETRIC_INTERPRETATION;
-import static org.lumen.dicom.pixel.PixelTags.PIXEL_DATA;
-import static org.lumen.dicom.pixel.PixelTags.PIXEL_REPRESENTATION;
-import static org.lumen.dicom.pixel.PixelTags.PLANAR_CONFIGURATION;
-import static org.lumen.dicom.pixel.PixelTags.ROWS;
-import static org.lumen.dicom.pixel.PixelTags.SAMPLES_PER_PIXEL;
-
 import org.lumen.dicom.data.Attributes;
+import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.Tags;
 import org.lumen.dicom.data.VR;
 
@@ -47,28 +34,28 @@ public record ImagePixelDescription(int rows, int columns, int samplesPerPixel, 
     /** Reads and checks the description of {@code dataset}'s pixel data. */
     public static ImagePixelDescription of(Attributes dataset) {
         int pixelDataTag = pixelDataTagOf(dataset);
-        boolean floating = pixelDataTag != PIXEL_DATA;
-        int rows = required(dataset, ROWS, "Rows");
-        int columns = required(dataset, COLUMNS, "Columns");
-        int samples = required(dataset, SAMPLES_PER_PIXEL, "Samples per Pixel");
-        int bitsAllocated = required(dataset, BITS_ALLOCATED, "Bits Allocated");
-        int bitsStored = floating ? bitsAllocated : required(dataset, BITS_STORED, "Bits Stored");
-        int highBit = floating ? bitsAllocated - 1 : required(dataset, HIGH_BIT, "High Bit");
-        int representation = floating ? 0 : required(dataset, PIXEL_REPRESENTATION, "Pixel Representation");
-        int planar = samples > 1 ? DatasetValues.intValue(dataset, PLANAR_CONFIGURATION, VR.US, "Planar Configuration", -1) : 0;
+        boolean floating = pixelDataTag != Tag.PixelData;
+        int rows = required(dataset, Tag.Rows, "Rows");
+        int columns = required(dataset, Tag.Columns, "Columns");
+        int samples = required(dataset, Tag.SamplesPerPixel, "Samples per Pixel");
+        int bitsAllocated = required(dataset, Tag.BitsAllocated, "Bits Allocated");
+        int bitsStored = floating ? bitsAllocated : required(dataset, Tag.BitsStored, "Bits Stored");
+        int highBit = floating ? bitsAllocated - 1 : required(dataset, Tag.HighBit, "High Bit");
+        int representation = floating ? 0 : required(dataset, Tag.PixelRepresentation, "Pixel Representation");
+        int planar = samples > 1 ? DatasetValues.intValue(dataset, Tag.PlanarConfiguration, VR.US, "Planar Configuration", -1) : 0;
         if (planar < 0) {
             throw new PixelDataException("Planar Configuration (0028,0006) is missing; it is required when Samples per Pixel is "
                     + samples);
         }
-        Photometric photometric = Photometric.of(DatasetValues.string(dataset, PHOTOMETRIC_INTERPRETATION));
-        int frames = DatasetValues.intValue(dataset, NUMBER_OF_FRAMES, VR.IS, "Number of Frames", 1);
+        Photometric photometric = Photometric.of(DatasetValues.string(dataset, Tag.PhotometricInterpretation));
+        int frames = DatasetValues.intValue(dataset, Tag.NumberOfFrames, VR.IS, "Number of Frames", 1);
         return new ImagePixelDescription(rows, columns, samples, bitsAllocated, bitsStored, highBit, representation, planar,
                 photometric, frames, pixelDataTag);
     }
 
     /** The pixel data element present in {@code dataset}: Pixel Data, Float Pixel Data or Double Float Pixel Data. */
     static int pixelDataTagOf(Attributes dataset) {
-        for (int tag : new int[] {PIXEL_DATA, FLOAT_PIXEL_DATA, DOUBLE_FLOAT_PIXEL_DATA}) {
+        for (int tag : new int[] {Tag.PixelData, Tag.FloatPixelData, Tag.DoubleFloatPixelData}) {
             if (dataset.containsValue(tag)) {
                 return tag;
             }
@@ -79,7 +66,7 @@ public record ImagePixelDescription(int rows, int columns, int samplesPerPixel, 
 
     /** True for Float and Double Float Pixel Data. */
     public boolean isFloat() {
-        return pixelDataTag != PIXEL_DATA;
+        return pixelDataTag != Tag.PixelData;
     }
 
     public boolean isSigned() {
@@ -153,12 +140,12 @@ public record ImagePixelDescription(int rows, int columns, int samplesPerPixel, 
         if (frames <= 0) {
             throw new PixelDataException("Number of Frames " + frames + " must be 1 or more");
         }
-        if (pixelDataTag == PIXEL_DATA) {
+        if (pixelDataTag == Tag.PixelData) {
             if (bitsAllocated != 1 && bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32) {
                 throw new PixelDataException("Bits Allocated " + bitsAllocated + " is not supported (1, 8, 16 or 32)");
             }
         } else {
-            int expected = pixelDataTag == FLOAT_PIXEL_DATA ? 32 : 64;
+            int expected = pixelDataTag == Tag.FloatPixelData ? 32 : 64;
             if (bitsAllocated != expected) {
                 throw new PixelDataException("Bits Allocated " + bitsAllocated + " does not fit "
                         + (expected == 32 ? "Float Pixel Data (7FE0,0008), which needs 32" : "Double Float Pixel Data (7FE0,0009), which needs 64"));

@@ -1,9 +1,7 @@
 package org.lumen.dicom.pixel;
 
-import static org.lumen.dicom.pixel.PixelTags.LUT_DATA;
-import static org.lumen.dicom.pixel.PixelTags.LUT_DESCRIPTOR;
-
 import org.lumen.dicom.data.Attributes;
+import org.lumen.dicom.data.Tag;
 
 /**
  * A Modality or VOI LUT (PS3.3 C.11.1, C.11.2): input values below the first mapped value take the first entry, those
@@ -27,9 +25,9 @@ public record LookupTable(int firstMapped, int bits, int[] values) {
 
     /** Reads the LUT of a Modality LUT or VOI LUT Sequence item; {@code signedInput} when the values it maps are signed. */
     static LookupTable of(Attributes item, boolean signedInput, String name) {
-        int[] descriptor = LutData.descriptor(item, LUT_DESCRIPTOR, name + " LUT Descriptor");
+        int[] descriptor = LutData.descriptor(item, Tag.LUTDescriptor, name + " LUT Descriptor");
         int entries = LutData.entries(descriptor[0]);
-        int[] values = LutData.values(item, LUT_DATA, entries, name + " LUT Data");
+        int[] values = LutData.values(item, Tag.LUTData, entries, name + " LUT Data");
         return new LookupTable(LutData.firstMapped(descriptor[1], signedInput), descriptor[2], values);
     }
 

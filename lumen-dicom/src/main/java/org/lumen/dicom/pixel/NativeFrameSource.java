@@ -3,6 +3,7 @@ package org.lumen.dicom.pixel;
 import java.util.Arrays;
 import org.lumen.dicom.data.BulkData;
 import org.lumen.dicom.data.ByteUtils;
+import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.Tags;
 import org.lumen.dicom.data.VR;
 
@@ -125,8 +126,8 @@ public final class NativeFrameSource implements FrameSource {
 
     private static String name(ImagePixelDescription description) {
         return switch (description.pixelDataTag()) {
-            case PixelTags.FLOAT_PIXEL_DATA -> "Float Pixel Data (7FE0,0008)";
-            case PixelTags.DOUBLE_FLOAT_PIXEL_DATA -> "Double Float Pixel Data (7FE0,0009)";
+            case Tag.FloatPixelData -> "Float Pixel Data (7FE0,0008)";
+            case Tag.DoubleFloatPixelData -> "Double Float Pixel Data (7FE0,0009)";
             default -> "Pixel Data (7FE0,0010)";
         };
     }

@@ -1,18 +1,9 @@
 package org.lumen.dicom.pixel;
 
-import static org.lumen.dicom.pixel.PixelTags.BLUE_PALETTE_DATA;
-import static org.lumen.dicom.pixel.PixelTags.BLUE_PALETTE_DESCRIPTOR;
-import static org.lumen.dicom.pixel.PixelTags.GREEN_PALETTE_DATA;
-import static org.lumen.dicom.pixel.PixelTags.GREEN_PALETTE_DESCRIPTOR;
-import static org.lumen.dicom.pixel.PixelTags.RED_PALETTE_DATA;
-import static org.lumen.dicom.pixel.PixelTags.RED_PALETTE_DESCRIPTOR;
-import static org.lumen.dicom.pixel.PixelTags.SEGMENTED_BLUE_PALETTE_DATA;
-import static org.lumen.dicom.pixel.PixelTags.SEGMENTED_GREEN_PALETTE_DATA;
-import static org.lumen.dicom.pixel.PixelTags.SEGMENTED_RED_PALETTE_DATA;
-
 import java.util.Arrays;
 import org.lumen.dicom.data.Attributes;
 import org.lumen.dicom.data.ByteUtils;
+import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.Tags;
 
 /**
@@ -32,24 +23,24 @@ public record PaletteColorLut(int firstMapped, int bits, int[] red, int[] green,
     }
 
     static PaletteColorLut of(Attributes dataset, boolean signedPixels) {
-        int[] descriptor = LutData.descriptor(dataset, RED_PALETTE_DESCRIPTOR, "Red Palette Color Lookup Table Descriptor");
-        LutData.descriptor(dataset, GREEN_PALETTE_DESCRIPTOR, "Green Palette Color Lookup Table Descriptor");
-        LutData.descriptor(dataset, BLUE_PALETTE_DESCRIPTOR, "Blue Palette Color Lookup Table Descriptor");
+        int[] descriptor = LutData.descriptor(dataset, Tag.RedPaletteColorLookupTableDescriptor, "Red Palette Color Lookup Table Descriptor");
+        LutData.descriptor(dataset, Tag.GreenPaletteColorLookupTableDescriptor, "Green Palette Color Lookup Table Descriptor");
+        LutData.descriptor(dataset, Tag.BluePaletteColorLookupTableDescriptor, "Blue Palette Color Lookup Table Descriptor");
         int entries = LutData.entries(descriptor[0]);
         int firstMapped = LutData.firstMapped(descriptor[1], signedPixels);
         int nominalBits = descriptor[2];
-        if (dataset.containsValue(RED_PALETTE_DATA)) {
-            int bits = Math.min(nominalBits, LutData.storedBits(dataset, RED_PALETTE_DATA, entries));
+        if (dataset.containsValue(Tag.RedPaletteColorLookupTableData)) {
+            int bits = Math.min(nominalBits, LutData.storedBits(dataset, Tag.RedPaletteColorLookupTableData, entries));
             return new PaletteColorLut(firstMapped, bits,
-                    LutData.values(dataset, RED_PALETTE_DATA, entries, "Red Palette Color Lookup Table Data"),
-                    LutData.values(dataset, GREEN_PALETTE_DATA, entries, "Green Palette Color Lookup Table Data"),
-                    LutData.values(dataset, BLUE_PALETTE_DATA, entries, "Blue Palette Color Lookup Table Data"));
+                    LutData.values(dataset, Tag.RedPaletteColorLookupTableData, entries, "Red Palette Color Lookup Table Data"),
+                    LutData.values(dataset, Tag.GreenPaletteColorLookupTableData, entries, "Green Palette Color Lookup Table Data"),
+                    LutData.values(dataset, Tag.BluePaletteColorLookupTableData, entries, "Blue Palette Color Lookup Table Data"));
         }
-        if (dataset.containsValue(SEGMENTED_RED_PALETTE_DATA)) {
+        if (dataset.containsValue(Tag.SegmentedRedPaletteColorLookupTableData)) {
             return new PaletteColorLut(firstMapped, nominalBits,
-                    segmented(dataset, SEGMENTED_RED_PALETTE_DATA, nominalBits, entries),
-                    segmented(dataset, SEGMENTED_GREEN_PALETTE_DATA, nominalBits, entries),
-                    segmented(dataset, SEGMENTED_BLUE_PALETTE_DATA, nominalBits, entries));
+                    segmented(dataset, Tag.SegmentedRedPaletteColorLookupTableData, nominalBits, entries),
+                    segmented(dataset, Tag.SegmentedGreenPaletteColorLookupTableData, nominalBits, entries),
+                    segmented(dataset, Tag.SegmentedBluePaletteColorLookupTableData, nominalBits, entries));
         }
         throw new PixelDataException("PALETTE COLOR image without Palette Color Lookup Table Data (0028,1201-1203) or "
                 + "Segmented Palette Color Lookup Table Data (0028,1221-1223)");

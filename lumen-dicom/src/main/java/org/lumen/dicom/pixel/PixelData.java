@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.lumen.dicom.data.Attributes;
 import org.lumen.dicom.data.Fragments;
+import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.Tags;
 import org.lumen.dicom.io.DicomFile;
 import org.lumen.dicom.io.TransferSyntax;
@@ -46,9 +47,9 @@ public final class PixelData {
      * else native pixel data is read as it is and encapsulated pixel data is refused (the syntax is needed to decode it).
      */
     public static PixelData of(Attributes dataset) {
-        String uid = DatasetValues.string(dataset, PixelTags.TRANSFER_SYNTAX_UID);
+        String uid = DatasetValues.string(dataset, Tag.TransferSyntaxUID);
         if (uid == null) {
-            if (dataset.value(PixelTags.PIXEL_DATA) instanceof Fragments) {
+            if (dataset.value(Tag.PixelData) instanceof Fragments) {
                 throw new PixelDataException("Pixel Data (7FE0,0010) is encapsulated but the dataset does not say in which "
                         + "transfer syntax; read it from the file (DicomFile) or pass the transfer syntax UID");
             }
@@ -71,7 +72,7 @@ public final class PixelData {
         int tag = description.pixelDataTag();
         Object value = dataset.value(tag);
         if (value instanceof Fragments fragments) {
-            return new EncapsulatedFrameSource(description, fragments, dataset.getBytes(PixelTags.EXTENDED_OFFSET_TABLE),
+            return new EncapsulatedFrameSource(description, fragments, dataset.getBytes(Tag.ExtendedOffsetTable),
                     syntax, decoders);
         }
         if (syntax.encapsulated()) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lumen.dicom.data.Attributes;
 import org.lumen.dicom.data.ByteUtils;
 import org.lumen.dicom.data.Fragments;
+import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.VR;
 import org.lumen.dicom.io.DicomFile;
 import org.lumen.dicom.io.DicomReader;
@@ -37,7 +38,7 @@ class FrameLocatorTest {
             try {
                 DicomFile f = DicomReader.read(file, ReadOptions.DEFAULT);
                 String uid = f.transferSyntax().uid();
-                if (f.dataset().value(PixelTags.PIXEL_DATA) instanceof Fragments && uid.startsWith("1.2.840.10008.1.2.4.")) {
+                if (f.dataset().value(Tag.PixelData) instanceof Fragments && uid.startsWith("1.2.840.10008.1.2.4.")) {
                     found.add(ROOT.relativize(file).toString().replace(File.separatorChar, '/'));
                 }
             } catch (IOException | RuntimeException e) {
@@ -57,9 +58,9 @@ class FrameLocatorTest {
     void everyFrameIsACompleteCodestream(String name) throws IOException {
         DicomFile file = DicomReader.read(TestData.dicom(name));
         Attributes dataset = file.dataset();
-        Fragments fragments = dataset.getFragments(PixelTags.PIXEL_DATA);
+        Fragments fragments = dataset.getFragments(Tag.PixelData);
         int frames = ImagePixelDescription.of(dataset).numberOfFrames();
-        FrameLocator locator = FrameLocator.locate(fragments, frames, dataset.getBytes(PixelTags.EXTENDED_OFFSET_TABLE));
+        FrameLocator locator = FrameLocator.locate(fragments, frames, dataset.getBytes(Tag.ExtendedOffsetTable));
         assertThat(locator.frameCount()).isEqualTo(frames);
         for (int k = 0; k < frames; k++) {
             byte[] frame = locator.encodedFrame(k);
@@ -86,7 +87,7 @@ class FrameLocatorTest {
     void extendedOffsetTableBuiltFromTheFragmentsIsUsedAndReadsTheSameFrames() throws IOException {
         DicomFile file = DicomReader.read(TestData.dicom(
                 "dicomParser/testImages/encapsulated/multi-frame/CT0012.fragmented_no_bot_jpeg_ls.80.dcm"));
-        Fragments fragments = file.dataset().getFragments(PixelTags.PIXEL_DATA);
+        Fragments fragments = file.dataset().getFragments(Tag.PixelData);
         FrameLocator byMarkers = FrameLocator.locate(fragments, 2, null);
         byte[] table = new byte[16];
         ByteUtils.put64(table, 8, offsetOfItem(fragments, byMarkers.fragmentsOf(1)[0]), false);
@@ -102,7 +103,7 @@ class FrameLocatorTest {
     void tableThatPointsBetweenFragmentsIsPassedOver() throws IOException {
         DicomFile file = DicomReader.read(TestData.dicom(
                 "dicomParser/testImages/encapsulated/multi-frame/CT0012.fragmented_no_bot_jpeg_ls.80.dcm"));
-        Fragments fragments = file.dataset().getFragments(PixelTags.PIXEL_DATA);
+        Fragments fragments = file.dataset().getFragments(Tag.PixelData);
         byte[] table = new byte[16];
         ByteUtils.put64(table, 8, 12345, false);
         assertThat(FrameLocator.locate(fragments, 2, table).strategy()).isEqualTo(FrameLocator.Strategy.FRAME_START_MARKERS);
@@ -126,7 +127,7 @@ class FrameLocatorTest {
             position += 16 + frame.length;
         }
         Attributes dataset = DicomReader.read(TestData.dicom("pydicom-data/emri_small.dcm")).dataset().deepCopy();
-        dataset.setFragments(PixelTags.PIXEL_DATA, fragments);
+        dataset.setFragments(Tag.PixelData, fragments);
         PixelData encapsulated = PixelData.of(dataset, TransferSyntax.ENCAPSULATED_UNCOMPRESSED_EXPLICIT_VR_LITTLE_ENDIAN);
         EncapsulatedFrameSource source = (EncapsulatedFrameSource) encapsulated.frameSource();
         assertThat(source.locator().strategy()).isEqualTo(FrameLocator.Strategy.BASIC_OFFSET_TABLE);
@@ -152,7 +153,7 @@ class FrameLocatorTest {
     private static FrameLocator.Strategy strategy(String name) throws IOException {
         DicomFile file = DicomReader.read(TestData.dicom(name));
         int frames = ImagePixelDescription.of(file.dataset()).numberOfFrames();
-        return FrameLocator.locate(file.dataset().getFragments(PixelTags.PIXEL_DATA), frames, null).strategy();
+        return FrameLocator.locate(file.dataset().getFragments(Tag.PixelData), frames, null).strategy();
     }
 
     private static long offsetOfItem(Fragments fragments, int item) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lumen.dicom.data.Attributes;
 import org.lumen.dicom.data.BulkData;
+import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.VR;
 import org.lumen.dicom.io.DicomFile;
 import org.lumen.dicom.io.DicomReader;
@@ -24,7 +25,7 @@ class NativeFrameSourceTest {
     @Test
     void aFrameIsReadWithoutTheFramesAfterIt(@TempDir Path temp) throws Exception {
         DicomFile file = DicomReader.read(TestData.dicom("pydicom-data/emri_small.dcm"));
-        BulkData pixels = file.dataset().getBulkData(PixelTags.PIXEL_DATA);
+        BulkData pixels = file.dataset().getBulkData(Tag.PixelData);
         ImagePixelDescription d = ImagePixelDescription.of(file.dataset());
         // A copy of the file that ends with the last byte of frame 1 (frames 2..9 are not there)
         Path cut = temp.resolve("cut.dcm");
@@ -45,7 +46,7 @@ class NativeFrameSourceTest {
         "pydicom-data/color-pl.dcm", "pydicom/test_files/rtdose_expb.dcm", "pydicom-data/gdcm-US-ALOKA-16_big.dcm"})
     void framesInMemoryEqualFramesLeftInTheFile(String name) throws Exception {
         DicomFile referenced = DicomReader.read(TestData.dicom(name), ReadOptions.DEFAULT);
-        assertThat(referenced.dataset().value(PixelTags.PIXEL_DATA)).isInstanceOf(BulkData.class);
+        assertThat(referenced.dataset().value(Tag.PixelData)).isInstanceOf(BulkData.class);
         PixelData inFile = PixelData.of(referenced);
         PixelData inMemory = PixelData.of(DicomReader.read(TestData.dicom(name), ReadOptions.INCLUDE_ALL));
         for (int k = 0; k < inFile.frameCount(); k++) {
@@ -74,7 +75,7 @@ class NativeFrameSourceTest {
     void oddLengthFramesOfOwInBigEndianKeepTheirBytes() {
         // Two frames of one 8-bit RGB pixel (3 bytes each) in OW big endian: frame 1 starts inside a swapped word
         Attributes a = rgb8(1, 1, 2, true);
-        a.setBytes(PixelTags.PIXEL_DATA, VR.OW, new byte[] {2, 1, 4, 3, 6, 5});
+        a.setBytes(Tag.PixelData, VR.OW, new byte[] {2, 1, 4, 3, 6, 5});
         PixelData pixels = PixelData.of(a);
         assertThat(pixels.frameBytes(0)).containsExactly(1, 2, 3);
         assertThat(pixels.frameBytes(1)).containsExactly(4, 5, 6);
@@ -84,23 +85,23 @@ class NativeFrameSourceTest {
     void storedBitsAreMaskedShiftedAndSignExtended() {
         Attributes a = grey(2, 1, 16, 12, 15, 1);
         // 0xFFF0 -> bits 15..4 = 0xFFF = -1; 0x7FF0 -> 0x7FF = 2047; low nibble is overlay noise
-        a.setBytes(PixelTags.PIXEL_DATA, VR.OW, new byte[] {(byte) 0xFA, (byte) 0xFF, (byte) 0xF5, 0x7F});
+        a.setBytes(Tag.PixelData, VR.OW, new byte[] {(byte) 0xFA, (byte) 0xFF, (byte) 0xF5, 0x7F});
         assertThat(PixelData.of(a).samples(0)).containsExactly(-1, 2047);
         Attributes unsigned = grey(2, 1, 16, 12, 11, 0);
-        unsigned.setBytes(PixelTags.PIXEL_DATA, VR.OW, new byte[] {(byte) 0xFF, (byte) 0xFF, 0x34, 0x12});
+        unsigned.setBytes(Tag.PixelData, VR.OW, new byte[] {(byte) 0xFF, (byte) 0xFF, 0x34, 0x12});
         assertThat(PixelData.of(unsigned).samples(0)).containsExactly(0xFFF, 0x234);
     }
 
     @Test
     void planarAndSubsampledFramesComeOutInterleaved() {
         Attributes planar = rgb8(2, 1, 1, false);
-        planar.setInt(PixelTags.PLANAR_CONFIGURATION, VR.US, 1);
-        planar.setBytes(PixelTags.PIXEL_DATA, VR.OB, new byte[] {10, 11, 20, 21, 30, 31});
+        planar.setInt(Tag.PlanarConfiguration, VR.US, 1);
+        planar.setBytes(Tag.PixelData, VR.OB, new byte[] {10, 11, 20, 21, 30, 31});
         assertThat(PixelData.of(planar).samples(0)).containsExactly(10, 20, 30, 11, 21, 31);
 
         Attributes ybr422 = rgb8(2, 1, 1, false);
-        ybr422.setString(PixelTags.PHOTOMETRIC_INTERPRETATION, VR.CS, "YBR_FULL_422");
-        ybr422.setBytes(PixelTags.PIXEL_DATA, VR.OB, new byte[] {76, (byte) 150, 85, (byte) 255});
+        ybr422.setString(Tag.PhotometricInterpretation, VR.CS, "YBR_FULL_422");
+        ybr422.setBytes(Tag.PixelData, VR.OB, new byte[] {76, (byte) 150, 85, (byte) 255});
         PixelData pixels = PixelData.of(ybr422);
         assertThat(pixels.description().frameLength()).isEqualTo(4);
         assertThat(pixels.samples(0)).containsExactly(76, 85, 255, 150, 85, 255);
@@ -113,29 +114,29 @@ class NativeFrameSourceTest {
 
     private static Attributes grey(int columns, int rows, int bitsAllocated, int bitsStored, int highBit, int representation) {
         Attributes a = new Attributes();
-        a.setInt(PixelTags.SAMPLES_PER_PIXEL, VR.US, 1);
-        a.setString(PixelTags.PHOTOMETRIC_INTERPRETATION, VR.CS, "MONOCHROME2");
-        a.setInt(PixelTags.ROWS, VR.US, rows);
-        a.setInt(PixelTags.COLUMNS, VR.US, columns);
-        a.setInt(PixelTags.BITS_ALLOCATED, VR.US, bitsAllocated);
-        a.setInt(PixelTags.BITS_STORED, VR.US, bitsStored);
-        a.setInt(PixelTags.HIGH_BIT, VR.US, highBit);
-        a.setInt(PixelTags.PIXEL_REPRESENTATION, VR.US, representation);
+        a.setInt(Tag.SamplesPerPixel, VR.US, 1);
+        a.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
+        a.setInt(Tag.Rows, VR.US, rows);
+        a.setInt(Tag.Columns, VR.US, columns);
+        a.setInt(Tag.BitsAllocated, VR.US, bitsAllocated);
+        a.setInt(Tag.BitsStored, VR.US, bitsStored);
+        a.setInt(Tag.HighBit, VR.US, highBit);
+        a.setInt(Tag.PixelRepresentation, VR.US, representation);
         return a;
     }
 
     private static Attributes rgb8(int columns, int rows, int frames, boolean bigEndian) {
         Attributes a = new Attributes(bigEndian, 16);
-        a.setInt(PixelTags.SAMPLES_PER_PIXEL, VR.US, 3);
-        a.setString(PixelTags.PHOTOMETRIC_INTERPRETATION, VR.CS, "RGB");
-        a.setInt(PixelTags.PLANAR_CONFIGURATION, VR.US, 0);
-        a.setInt(PixelTags.ROWS, VR.US, rows);
-        a.setInt(PixelTags.COLUMNS, VR.US, columns);
-        a.setString(PixelTags.NUMBER_OF_FRAMES, VR.IS, Integer.toString(frames));
-        a.setInt(PixelTags.BITS_ALLOCATED, VR.US, 8);
-        a.setInt(PixelTags.BITS_STORED, VR.US, 8);
-        a.setInt(PixelTags.HIGH_BIT, VR.US, 7);
-        a.setInt(PixelTags.PIXEL_REPRESENTATION, VR.US, 0);
+        a.setInt(Tag.SamplesPerPixel, VR.US, 3);
+        a.setString(Tag.PhotometricInterpretation, VR.CS, "RGB");
+        a.setInt(Tag.PlanarConfiguration, VR.US, 0);
+        a.setInt(Tag.Rows, VR.US, rows);
+        a.setInt(Tag.Columns, VR.US, columns);
+        a.setString(Tag.NumberOfFrames, VR.IS, Integer.toString(frames));
+        a.setInt(Tag.BitsAllocated, VR.US, 8);
+        a.setInt(Tag.BitsStored, VR.US, 8);
+        a.setInt(Tag.HighBit, VR.US, 7);
+        a.setInt(Tag.PixelRepresentation, VR.US, 0);
         return a;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.lumen.dicom.data.Attributes;
 import org.lumen.dicom.data.Sequence;
+import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.VR;
 import org.lumen.dicom.io.DicomReader;
 import org.lumen.dicom.testing.TestData;
@@ -77,14 +78,14 @@ class VoiAndModalityTest {
     @Test
     void perFrameFunctionalGroupsOverrideTheSharedOnes() throws Exception {
         Attributes dataset = DicomReader.read(TestData.dicom("pydicom-data/eCT_Supplemental.dcm")).dataset().deepCopy();
-        Attributes frame1 = dataset.getSequence(PixelTags.PER_FRAME_FUNCTIONAL_GROUPS_SEQUENCE).get(1);
-        Attributes transformation = frame1.newSequence(PixelTags.PIXEL_VALUE_TRANSFORMATION_SEQUENCE).addItem();
-        transformation.setString(PixelTags.RESCALE_SLOPE, VR.DS, "2");
-        transformation.setString(PixelTags.RESCALE_INTERCEPT, VR.DS, "-100");
-        Attributes voi = frame1.newSequence(PixelTags.FRAME_VOI_LUT_SEQUENCE).addItem();
-        voi.setString(PixelTags.WINDOW_CENTER, VR.DS, "2000");
-        voi.setString(PixelTags.WINDOW_WIDTH, VR.DS, "500");
-        voi.setString(PixelTags.VOI_LUT_FUNCTION, VR.CS, "LINEAR_EXACT");
+        Attributes frame1 = dataset.getSequence(Tag.PerFrameFunctionalGroupsSequence).get(1);
+        Attributes transformation = frame1.newSequence(Tag.PixelValueTransformationSequence).addItem();
+        transformation.setString(Tag.RescaleSlope, VR.DS, "2");
+        transformation.setString(Tag.RescaleIntercept, VR.DS, "-100");
+        Attributes voi = frame1.newSequence(Tag.FrameVOILUTSequence).addItem();
+        voi.setString(Tag.WindowCenter, VR.DS, "2000");
+        voi.setString(Tag.WindowWidth, VR.DS, "500");
+        voi.setString(Tag.VOILUTFunction, VR.CS, "LINEAR_EXACT");
         PixelData ect = PixelData.of(dataset);
         assertThat(ect.window(0)).contains(new Window(49, 102, VoiFunction.LINEAR));
         assertThat(ect.window(1)).contains(new Window(2000, 500, VoiFunction.LINEAR_EXACT));
@@ -118,14 +119,14 @@ class VoiAndModalityTest {
             assertThat(grey[i] & 0xFF).isEqualTo(stored[i]);
         }
         // The same image through an inverting LUT of 8-bit entries starting at 0
-        Sequence sequence = dataset.newSequence(PixelTags.VOI_LUT_SEQUENCE);
+        Sequence sequence = dataset.newSequence(Tag.VOILUTSequence);
         Attributes item = sequence.addItem();
-        item.setInt(PixelTags.LUT_DESCRIPTOR, VR.US, 256, 0, 8);
+        item.setInt(Tag.LUTDescriptor, VR.US, 256, 0, 8);
         byte[] inverting = new byte[256];
         for (int i = 0; i < 256; i++) {
             inverting[i] = (byte) (255 - i);
         }
-        item.setBytes(PixelTags.LUT_DATA, VR.OB, inverting);
+        item.setBytes(Tag.LUTData, VR.OB, inverting);
         byte[] inverted = PixelData.of(dataset).renderGray8(0);
         for (int i = 0; i < stored.length; i += 997) {
             assertThat(inverted[i] & 0xFF).isEqualTo(255 - stored[i]);
