@@ -3,7 +3,10 @@ package org.lumen.dicom.io;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.IdentityHashMap;
@@ -43,6 +46,9 @@ final class DatasetEncoder {
     private static final int MAX_SHORT_LENGTH = 0xFFFE;
     private static final int CHUNK = 64 * 1024;
     private static final int ITEM_HEADER_LENGTH = 8;
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final OutputStream out;
     private final boolean explicitVR;
@@ -312,15 +318,26 @@ final class DatasetEncoder {
         }
     }
 
+    /** Reverses each unit through little endian views of the array, which the JIT turns into single byte-swap instructions. */
     private static void swapInPlace(byte[] bytes, int length, int unit) {
-        if (unit < 2) {
-            return;
-        }
-        for (int offset = 0; offset + unit <= length; offset += unit) {
-            for (int a = offset, b = offset + unit - 1; a < b; a++, b--) {
-                byte t = bytes[a];
-                bytes[a] = bytes[b];
-                bytes[b] = t;
+        switch (unit) {
+            case 2 -> {
+                for (int offset = 0; offset + 2 <= length; offset += 2) {
+                    SHORTS.set(bytes, offset, Short.reverseBytes((short) SHORTS.get(bytes, offset)));
+                }
+            }
+            case 4 -> {
+                for (int offset = 0; offset + 4 <= length; offset += 4) {
+                    INTS.set(bytes, offset, Integer.reverseBytes((int) INTS.get(bytes, offset)));
+                }
+            }
+            case 8 -> {
+                for (int offset = 0; offset + 8 <= length; offset += 8) {
+                    LONGS.set(bytes, offset, Long.reverseBytes((long) LONGS.get(bytes, offset)));
+                }
+            }
+            default -> {
+                // Single bytes have no order.
             }
         }
     }
