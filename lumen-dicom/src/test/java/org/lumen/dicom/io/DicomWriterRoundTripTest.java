@@ -31,7 +31,9 @@ import org.lumen.dicom.testing.TestData;
  * <li>Files the reader rejects ({@link DicomParseException}) are skipped: there is nothing to write.</li>
  * <li>Native input is written in implicit VR LE, explicit VR LE, explicit VR BE and deflated explicit VR LE. Encapsulated
  * input is written only in its own syntax: re-encoding pixel data needs codecs, which the writer refuses (tested in
- * {@code DicomWriterTest}). Big endian with encapsulated pixel data is likewise refused, never tried.</li>
+ * {@code DicomWriterTest}). Big endian with encapsulated pixel data is likewise refused, never tried. Each file is also
+ * written once with defined-length sequences (explicit VR LE, or its own encapsulated syntax); implicit VR with defined
+ * lengths is not tried, since a private sequence of defined length is indistinguishable from bytes there.</li>
  * <li>A dataset with neither SOP Class/Instance UID nor a meta header naming them (DICOMDIR-like fragments, test
  * snippets) cannot be a Part 10 file; it is written and read back as a bare dataset instead.</li>
  * <li>Group length elements (gggg,0000) are removed from the expected dataset: the writer drops them by design.</li>
@@ -72,11 +74,17 @@ class DicomWriterRoundTripTest {
             return;
         }
         List<String> failures = new ArrayList<>();
-        for (String syntax : targetSyntaxes(original)) {
-            String failure = roundTrip(original, syntax, folder);
+        List<String> syntaxes = targetSyntaxes(original);
+        for (String syntax : syntaxes) {
+            String failure = roundTrip(original, syntax, WriteOptions.DEFAULT, folder);
             if (failure != null) {
                 failures.add(TransferSyntax.of(syntax).name() + ": " + failure);
             }
+        }
+        String definedLengthSyntax = syntaxes.size() == 1 ? syntaxes.get(0) : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
+        String failure = roundTrip(original, definedLengthSyntax, WriteOptions.DEFINED_LENGTHS, folder);
+        if (failure != null) {
+            failures.add(TransferSyntax.of(definedLengthSyntax).name() + " with defined lengths: " + failure);
         }
         assertThat(failures).as(relativePath).isEmpty();
     }
@@ -94,14 +102,14 @@ class DicomWriterRoundTripTest {
     }
 
     /** Writes, reads back and compares; returns what differs, or null. */
-    static String roundTrip(DicomFile original, String syntaxUid, Path folder) throws IOException {
+    static String roundTrip(DicomFile original, String syntaxUid, WriteOptions options, Path folder) throws IOException {
         TransferSyntax syntax = TransferSyntax.of(syntaxUid);
         Attributes dataset = original.dataset();
         Attributes meta = original.fileMeta().isEmpty() ? null : original.fileMeta();
         Attributes readBack;
         if (canBePart10(dataset, meta)) {
             Path out = folder.resolve("out.dcm");
-            DicomWriter.write(out, meta, dataset, syntaxUid);
+            DicomWriter.write(out, meta, dataset, syntaxUid, options);
             DicomFile written = DicomReader.read(out, ReadOptions.INCLUDE_ALL);
             List<String> newWarnings = withoutOffsets(written.warnings());
             newWarnings.removeAll(withoutOffsets(original.warnings()));
@@ -115,7 +123,7 @@ class DicomWriterRoundTripTest {
             readBack = written.dataset();
         } else {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DicomWriter.writeDataset(bytes, dataset, syntax);
+            DicomWriter.writeDataset(bytes, dataset, syntax, options);
             readBack = DicomReader.readDataset(new ByteArrayInputStream(bytes.toByteArray()), "bare", syntax,
                     ReadOptions.INCLUDE_ALL);
         }
