@@ -468,6 +468,23 @@ class DicomWriterTest {
         assertThat(listNames(folder)).containsExactly("out.dcm");
     }
 
+    @Test
+    void rewritesAFileInPlaceFromItsOwnBulkDataReferences() throws IOException {
+        Path file = folder.resolve("ct.dcm");
+        Files.copy(org.lumen.dicom.testing.TestData.dicom("pydicom/test_files/CT_small.dcm"), file);
+        DicomFile original = DicomReader.read(file, ReadOptions.DEFAULT);
+        assertThat(original.dataset().value(Tags.PIXEL_DATA)).isInstanceOf(BulkData.class);
+        Attributes expected = DicomReader.read(file, ReadOptions.INCLUDE_ALL).dataset();
+
+        DicomWriter.write(file, original.fileMeta(), original.dataset(), TransferSyntax.EXPLICIT_VR_BIG_ENDIAN);
+
+        DicomFile rewritten = DicomReader.read(file, ReadOptions.INCLUDE_ALL);
+        assertThat(rewritten.transferSyntax().uid()).isEqualTo(TransferSyntax.EXPLICIT_VR_BIG_ENDIAN);
+        expected.remove(0x00080000);
+        assertThat(expected.firstDifference(rewritten.dataset())).isNull();
+        assertThat(listNames(folder)).containsExactly("ct.dcm");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private static Attributes ctDataset() {
