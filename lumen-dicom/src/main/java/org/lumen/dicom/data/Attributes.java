@@ -378,7 +378,7 @@ public final class Attributes {
         } else if (value instanceof byte[] bytes) {
             byte[] copy = bytes.clone();
             if (other.bigEndian != bigEndian && vr.isByteOrderSensitive()) {
-                ByteUtils.swap(copy, vr.bytesPerValue());
+                ByteUtils.swap(copy, vr.byteSwapUnit());
             }
             setValue(tag, vr, copy);
         } else {
@@ -710,7 +710,7 @@ public final class Attributes {
         }
         if (value instanceof BulkData bulk) {
             byte[] bytes = bulk.read();
-            return bulk.bigEndian() != bigEndian && vrs[index].isByteOrderSensitive() ? ByteUtils.swap(bytes, vrs[index].bytesPerValue()) : bytes;
+            return bulk.bigEndian() != bigEndian && vrs[index].isByteOrderSensitive() ? ByteUtils.swap(bytes, vrs[index].byteSwapUnit()) : bytes;
         }
         if (value instanceof String[] strings) {
             return encodeStrings(vrs[index], strings);
@@ -859,7 +859,7 @@ public final class Attributes {
     private byte[] normalisedBytes(int i) {
         byte[] bytes = bytesAt(i).clone();
         if (bigEndian && vrs[i].isByteOrderSensitive()) {
-            ByteUtils.swap(bytes, vrs[i].bytesPerValue());
+            ByteUtils.swap(bytes, vrs[i].byteSwapUnit());
         }
         return bytes;
     }

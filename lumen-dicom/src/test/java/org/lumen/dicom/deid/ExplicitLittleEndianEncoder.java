@@ -46,7 +46,7 @@ final class ExplicitLittleEndianEncoder {
             } else {
                 byte[] bytes = value == null ? new byte[0] : dataset.bytesAt(i).clone();
                 if (dataset.bigEndian() && vr.isByteOrderSensitive()) {
-                    ByteUtils.swap(bytes, vr.bytesPerValue());
+                    ByteUtils.swap(bytes, vr.byteSwapUnit());
                 }
                 // Odd lengths are written as they are: values that came from a file with an odd length (which the reader
                 // tolerates) then read back byte for byte; padding is the Part 10 writer's business.
