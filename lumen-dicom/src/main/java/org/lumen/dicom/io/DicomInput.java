@@ -60,6 +60,11 @@ final class DicomInput {
         return true;
     }
 
+    /** Bytes buffered ahead of the position; after a failed {@link #ensure}, all the bytes left in the input. */
+    int buffered() {
+        return bufferLimit - bufferPos;
+    }
+
     /** True when no byte is left. */
     boolean atEnd() throws IOException {
         return !ensure(1);
@@ -133,6 +138,25 @@ final class DicomInput {
             left -= k;
         }
         return out.toByteArray();
+    }
+
+    /** Reads up to {@code len} bytes in bulk: what is buffered, else straight from the stream; -1 at the end of input. */
+    int readSome(byte[] out, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        int buffered = bufferLimit - bufferPos;
+        if (buffered > 0) {
+            int n = Math.min(len, buffered);
+            System.arraycopy(buffer, bufferPos, out, off, n);
+            bufferPos += n;
+            return n;
+        }
+        int read = in.read(out, off, len);
+        if (read > 0) {
+            bufferStart += read;
+        }
+        return read;
     }
 
     void readFully(byte[] out, int off, int len) throws IOException {

@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -251,12 +250,50 @@ public final class DicomReader {
                 warn(input.position(), "item ends without its delimiter");
                 return;
             }
+            if (topLevel && tag == 0 && skipZeroPadding()) {
+                continue;
+            }
             if (topLevel && options.stopBeforePixelData() && Integer.compareUnsigned(tag, Tags.FLOAT_PIXEL_DATA) >= 0
                     && Integer.compareUnsigned(tag, 0x7FE10000) < 0) {
                 return;
             }
             readElement(dataset, explicit, bigEndian, depth, topLevel);
         }
+    }
+
+    /**
+     * Some producers pad a file with zero bytes after the dataset. Eight zero bytes would parse as an empty (0000,0000)
+     * element, which no dataset holds (a real group length has length 4), so a run of them is skipped with one warning.
+     *
+     * @return true when zero bytes were skipped
+     */
+    private boolean skipZeroPadding() throws IOException {
+        long start = input.position();
+        while (input.ensure(8) && isZero(8)) {
+            input.advance(8);
+        }
+        long skipped = input.position() - start;
+        if (skipped == 0) {
+            return false;
+        }
+        // The loop stopped at fewer than 8 bytes (all of them buffered now) or at a non-zero byte.
+        int tail = input.buffered();
+        if (tail < 8 && isZero(tail)) {
+            input.advance(tail);
+            warn(start, (input.position() - start) + " bytes of zero padding at the end of the file ignored");
+        } else {
+            warn(start, skipped + " zero bytes (empty (0000,0000) elements) before more data skipped");
+        }
+        return true;
+    }
+
+    private boolean isZero(int count) {
+        for (int i = 0; i < count; i++) {
+            if (input.peek(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A run of zero bytes at the end of a file is padding some producers add; anything else is an error. */
@@ -321,7 +358,7 @@ public final class DicomReader {
             throw error(tag, "sequences nested more than " + MAX_DEPTH + " deep", null);
         }
         if ((tag == Tags.PIXEL_DATA && undefined && depth == 0) || (undefined && isEncapsulatedCandidate(tag, vr) && depth == 0)) {
-            readFragments(dataset, tag, vr, bigEndian);
+            readFragments(dataset, tag, vr, headerStart, bigEndian);
             return;
         }
         if (vr == VR.SQ || undefined) {
@@ -450,10 +487,7 @@ public final class DicomReader {
     private void readSequence(Attributes dataset, int tag, long length, boolean explicit, boolean bigEndian, int depth)
             throws IOException {
         Sequence sequence = dataset.newSequence(tag, 4);
-        long end = length == UNDEFINED_LENGTH ? -1 : input.position() + length;
-        if (end > 0 && length > input.remaining()) {
-            throw error(tag, "sequence length " + length + " runs past the end of the file", null);
-        }
+        long end = length == UNDEFINED_LENGTH ? -1 : input.position() + clipToInput(tag, "sequence", length);
         while (true) {
             if (end >= 0 && input.position() >= end) {
                 return;
@@ -480,12 +514,23 @@ public final class DicomReader {
             }
             Attributes item = sequence.addItem();
             item.setItemOffset(itemStart);
-            long itemEnd = itemLength == 0xFFFFFFFFL ? -1 : input.position() + itemLength;
-            if (itemEnd >= 0 && itemLength > input.remaining()) {
-                throw error(tag, "item length " + itemLength + " runs past the end of the file", null);
-            }
+            long itemEnd = itemLength == 0xFFFFFFFFL ? -1 : input.position() + clipToInput(tag, "item", itemLength);
             readItemContent(item, itemEnd, explicit, bigEndian, depth + 1, false);
         }
+    }
+
+    /**
+     * A sequence or item whose length runs past the end of the file (a truncated file, or one whose producer removed
+     * elements without fixing the lengths) is read up to the end of the file; an element cut off inside it is still an error.
+     */
+    private long clipToInput(int tag, String what, long length) {
+        long left = input.remaining();
+        if (length <= left) {
+            return length;
+        }
+        warn(input.position(), Tags.toString(tag) + " " + what + " length " + length + " runs " + (length - left)
+                + " bytes past the end of the file; read up to the end");
+        return left;
     }
 
     /** A defined-length UN whose tag the dictionary calls SQ: its value is a sequence in implicit VR little endian. */
@@ -506,8 +551,12 @@ public final class DicomReader {
         }
     }
 
-    private void readFragments(Attributes dataset, int tag, VR vr, boolean bigEndian) throws IOException {
-        Fragments fragments = new Fragments(vr == VR.UN ? VR.OB : vr, bigEndian);
+    private void readFragments(Attributes dataset, int tag, VR vr, long headerStart, boolean bigEndian) throws IOException {
+        if (vr == VR.OW) {
+            // PS3.5 A.4: encapsulated pixel data is OB whatever the producer wrote; dcmtk normalises it the same way.
+            warn(headerStart, Tags.toString(tag) + " encapsulated pixel data is declared OW; read as OB (PS3.5 A.4)");
+        }
+        Fragments fragments = new Fragments(VR.OB, bigEndian);
         dataset.setFragments(tag, fragments);
         while (true) {
             if (!input.ensure(8)) {
@@ -568,31 +617,7 @@ public final class DicomReader {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            if (!input.ensure(1)) {
-                return -1;
-            }
-            int n = 0;
-            while (n < len && input.ensure(1)) {
-                int available = Math.min(len - n, 4096);
-                int k = 0;
-                while (k < available && input.ensure(1)) {
-                    b[off + n + k] = input.peek(0);
-                    input.advance(1);
-                    k++;
-                }
-                n += k;
-                if (k < available) {
-                    break;
-                }
-            }
-            return n;
+            return input.readSome(b, off, len);
         }
-    }
-
-    static String ascii(byte[] b) {
-        return new String(b, StandardCharsets.US_ASCII);
     }
 }
