@@ -396,6 +396,12 @@ public final class DicomReader {
         readValue(dataset, tag, vr, length, bigEndian);
     }
 
+    /** Pixel data of the dataset itself is bulk data whatever its size: parsing a header never loads pixels. */
+    private static boolean isTopLevelPixelData(Attributes dataset, int tag) {
+        return dataset.parent() == null
+                && (tag == Tags.PIXEL_DATA || tag == Tags.FLOAT_PIXEL_DATA || tag == Tags.DOUBLE_FLOAT_PIXEL_DATA);
+    }
+
     private static boolean isEncapsulatedCandidate(int tag, VR vr) {
         return (tag == Tags.PIXEL_DATA) && (vr == VR.OB || vr == VR.OW || vr == VR.UN);
     }
@@ -463,7 +469,7 @@ public final class DicomReader {
 
     private void readValue(Attributes dataset, int tag, VR vr, long length, boolean bigEndian) throws IOException {
         long valueStart = input.position();
-        if (vr.isBulk() && length >= options.bulkDataThreshold() && length > 0) {
+        if (vr.isBulk() && length > 0 && (length >= options.bulkDataThreshold() || isTopLevelPixelData(dataset, tag))) {
             switch (options.bulkData()) {
                 case SKIP -> {
                     input.skip(length);
