@@ -87,6 +87,8 @@ public final class DicomReader {
             throw e;
         } catch (EOFException e) {
             throw error(UNDEFINED_TAG, "file ends unexpectedly: " + e.getMessage(), e);
+        } catch (java.util.zip.ZipException e) {
+            throw error(UNDEFINED_TAG, "deflated dataset is corrupt: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw error(UNDEFINED_TAG, "unreadable data: " + e, e);
         }

@@ -1,0 +1,14 @@
+package org.lumen.cli.dicom;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code lumen dicom ...}: the DICOM toolkit from the command line. */
+@Command(name = "dicom", mixinStandardHelpOptions = true, description = "Read, convert, render and de-identify DICOM files.",
+        subcommands = {DumpCommand.class})
+public final class DicomCommand implements Runnable {
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
