@@ -65,7 +65,8 @@ class DcmdumpCorpusTest {
         return files.stream().map(file -> Arguments.of(root.relativize(file).toString(), file));
     }
 
-    private static Path dcmdumpOrSkip() {
+    /** dcmdump, or a skip outside CI and a failure under CI=true when it is not installed. */
+    static Path dcmdumpOrSkip() {
         Optional<Path> dcmdump = Dcmdump.executable();
         if (dcmdump.isEmpty()) {
             String message = "dcmdump (dcmtk) is not on the PATH; install dcmtk to run the corpus comparison";
