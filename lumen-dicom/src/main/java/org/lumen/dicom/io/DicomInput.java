@@ -22,8 +22,17 @@ final class DicomInput {
 
     /** @param size total bytes the stream holds from its current point, or -1 when unknown */
     DicomInput(InputStream in, long size) {
+        this(in, size, 0);
+    }
+
+    /**
+     * A source whose first byte is at {@code startPosition} of the file, so that positions stay file offsets (for a value
+     * re-read from memory, such as a UN element parsed as a sequence).
+     */
+    DicomInput(InputStream in, long size, long startPosition) {
         this.in = in;
-        this.size = size;
+        this.size = size < 0 ? -1 : startPosition + size;
+        this.bufferStart = startPosition;
     }
 
     long position() {
@@ -167,7 +176,7 @@ final class DicomInput {
         while (done < len) {
             int read = in.read(out, off + done, len - done);
             if (read < 0) {
-                throw new EOFException("Input ends " + done + " bytes into a " + len + "-byte value");
+                throw new EOFException("a value of " + len + " bytes runs past the end of the input (" + done + " bytes left)");
             }
             done += read;
             bufferStart += read;

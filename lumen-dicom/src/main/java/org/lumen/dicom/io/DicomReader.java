@@ -38,6 +38,10 @@ public final class DicomReader {
     private final ElementDictionary dictionary = ElementDictionary.standard();
     private DicomInput input;
     private boolean referencesAllowed;
+    private boolean inflated;
+    /** The element being read and where its header starts: the context of any error. */
+    private int elementTag = UNDEFINED_TAG;
+    private long elementStart;
 
     private DicomReader(String source, Path path, ReadOptions options) {
         this.source = source;
@@ -71,26 +75,45 @@ public final class DicomReader {
     public static Attributes readDataset(InputStream in, String sourceName, TransferSyntax syntax, ReadOptions options)
             throws IOException {
         DicomReader reader = new DicomReader(sourceName, null, options);
-        reader.input = new DicomInput(syntax.deflated() ? inflate(in) : in, -1);
-        Attributes dataset = new Attributes(syntax.bigEndian(), 64);
-        reader.readItemContent(dataset, UNDEFINED_LENGTH, syntax.explicitVR(), syntax.bigEndian(), 0, true);
-        return dataset;
+        reader.inflated = syntax.deflated();
+        reader.input = new DicomInput(syntax.deflated() ? inflate(in) : buffered(in), -1);
+        return reader.guarded(() -> {
+            Attributes dataset = new Attributes(syntax.bigEndian(), 64);
+            reader.readItemContent(dataset, UNDEFINED_LENGTH, syntax.explicitVR(), syntax.bigEndian(), 0, true);
+            return dataset;
+        });
     }
 
     private DicomFile parse(InputStream raw, long size) throws IOException {
-        input = new DicomInput(raw instanceof BufferedInputStream || raw instanceof ByteArrayInputStream
-                ? raw : new BufferedInputStream(raw, 8192), size);
+        input = new DicomInput(buffered(raw), size);
         referencesAllowed = path != null;
+        return guarded(this::parseFile);
+    }
+
+    private static InputStream buffered(InputStream raw) {
+        return raw instanceof BufferedInputStream || raw instanceof ByteArrayInputStream ? raw : new BufferedInputStream(raw, 8192);
+    }
+
+    /** A parse step that may fail on bad input. */
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs a parse and turns every failure caused by the input into a {@link DicomParseException} that names the element
+     * being read and the offset of its header: the only exception a caller has to handle.
+     */
+    private <T> T guarded(Step<T> step) throws IOException {
         try {
-            return parseFile();
+            return step.run();
         } catch (DicomParseException e) {
             throw e;
         } catch (EOFException e) {
-            throw error(UNDEFINED_TAG, "file ends unexpectedly: " + e.getMessage(), e);
+            throw error("file ends unexpectedly: " + e.getMessage(), e);
         } catch (java.util.zip.ZipException e) {
-            throw error(UNDEFINED_TAG, "deflated dataset is corrupt: " + e.getMessage(), e);
+            throw error("deflated dataset is corrupt: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw error(UNDEFINED_TAG, "unreadable data: " + e, e);
+            throw error("unreadable data: " + e, e);
         }
     }
 
@@ -120,6 +143,7 @@ public final class DicomReader {
         if (syntax.deflated()) {
             input = new DicomInput(inflate(new RestOfInput(input)), -1);
             referencesAllowed = false;
+            inflated = true;
         } else {
             syntax = correctEncoding(syntax);
         }
@@ -144,7 +168,7 @@ public final class DicomReader {
             return true;
         }
         if (!input.ensure(8)) {
-            throw error(UNDEFINED_TAG, "too short to be DICOM (" + input.remaining() + " bytes)", null);
+            throw error(UNDEFINED_TAG, 0, "too short to be DICOM (" + input.buffered() + " bytes)", null);
         }
         return false;
     }
@@ -222,7 +246,7 @@ public final class DicomReader {
         while (true) {
             if (end >= 0 && input.position() >= end) {
                 if (input.position() > end) {
-                    throw error(UNDEFINED_TAG, "an element runs " + (input.position() - end) + " bytes past the end of its item", null);
+                    throw error("the element runs " + (input.position() - end) + " bytes past the end of its item", null);
                 }
                 return;
             }
@@ -236,7 +260,9 @@ public final class DicomReader {
                 if (topLevel && trailingZeros()) {
                     return;
                 }
-                throw error(UNDEFINED_TAG, "file ends inside an element header", null);
+                long at = input.position();
+                int partialTag = input.buffered() >= 4 ? ByteUtils.tag(input.buffer(), input.bufferPos(), bigEndian) : elementTag;
+                throw error(partialTag, at, "file ends inside an element header (" + input.buffered() + " of at least 8 bytes)", null);
             }
             int tag = ByteUtils.tag(input.buffer(), input.bufferPos(), bigEndian);
             if (tag == Tags.ITEM_DELIMITATION) {
@@ -318,6 +344,8 @@ public final class DicomReader {
             throws IOException {
         long headerStart = input.position();
         int tag = input.readTag(bigEndian);
+        elementTag = tag;
+        elementStart = headerStart;
         VR vr;
         long length;
         if (explicit && !Tags.isDelimiter(tag)) {
@@ -350,14 +378,14 @@ public final class DicomReader {
             vr = Tags.isDelimiter(tag) ? VR.UN : implicitVR(dataset, tag);
         }
         if (tag == Tags.ITEM) {
-            throw error(tag, "an item appears outside a sequence", null);
+            throw error("an item appears outside a sequence", null);
         }
         boolean undefined = length == 0xFFFFFFFFL;
         if (undefined) {
             length = UNDEFINED_LENGTH;
         }
         if (depth > MAX_DEPTH) {
-            throw error(tag, "sequences nested more than " + MAX_DEPTH + " deep", null);
+            throw error("sequences nested more than " + MAX_DEPTH + " deep", null);
         }
         if ((tag == Tags.PIXEL_DATA && undefined && depth == 0) || (undefined && isEncapsulatedCandidate(tag, vr) && depth == 0)) {
             readFragments(dataset, tag, vr, headerStart, bigEndian);
@@ -382,13 +410,14 @@ public final class DicomReader {
             return;
         }
         if (length > input.remaining()) {
-            throw error(tag, "value length " + length + " runs past the end of the file (" + input.remaining() + " bytes left)", null);
+            throw error("value length " + length + " runs past the end of the file (" + input.remaining() + " bytes left)", null);
         }
         if (vr == VR.UN && options.reinterpretUnknown()) {
             VR known = knownVR(dataset, tag);
             if (known == VR.SQ) {
+                long valueStart = input.position();
                 byte[] bytes = input.readBytes(length);
-                readUnknownAsSequence(dataset, tag, bytes, depth);
+                readUnknownAsSequence(dataset, tag, bytes, valueStart, depth);
                 return;
             }
             if (known != null && known != VR.UN) {
@@ -451,6 +480,9 @@ public final class DicomReader {
 
     /** US or SS elements follow Pixel Representation; OB or OW pixel data is OW in implicit VR (PS3.5 A.1 and 8.2). */
     private VR resolveAmbiguous(Attributes dataset, int tag, VR vr) {
+        if (vr != VR.US && vr != VR.SS && vr != VR.OB && vr != VR.OW) {
+            return vr; // only "US or SS", "OB or OW" and "US or OW" (LUT data) are ambiguous
+        }
         ElementDictionary.Entry entry = dictionary.lookup(tag);
         if (entry == null || entry.vrs().size() < 2) {
             return vr;
@@ -505,11 +537,13 @@ public final class DicomReader {
                     warn(input.position(), Tags.toString(tag) + " sequence ends without its delimiter at the end of the file");
                     return;
                 }
-                throw error(tag, "file ends inside a sequence", null);
+                throw error(tag, input.position(), "file ends inside sequence " + Tags.toString(tag), null);
             }
             long itemStart = input.position();
             int itemTag = input.readTag(bigEndian);
             long itemLength = input.readI32(bigEndian) & 0xFFFFFFFFL;
+            elementTag = itemTag;
+            elementStart = itemStart;
             if (itemTag == Tags.SEQUENCE_DELIMITATION) {
                 return;
             }
@@ -518,7 +552,7 @@ public final class DicomReader {
                 continue;
             }
             if (itemTag != Tags.ITEM) {
-                throw error(itemTag, "expected an item (FFFE,E000) in sequence " + Tags.toString(tag), null);
+                throw error("expected an item (FFFE,E000) in sequence " + Tags.toString(tag), null);
             }
             Attributes item = sequence.addItem();
             item.setItemOffset(itemStart);
@@ -542,16 +576,16 @@ public final class DicomReader {
     }
 
     /** A defined-length UN whose tag the dictionary calls SQ: its value is a sequence in implicit VR little endian. */
-    private void readUnknownAsSequence(Attributes dataset, int tag, byte[] bytes, int depth) throws IOException {
+    private void readUnknownAsSequence(Attributes dataset, int tag, byte[] bytes, long valueStart, int depth) throws IOException {
         DicomInput saved = input;
         boolean savedReferences = referencesAllowed;
-        input = new DicomInput(new ByteArrayInputStream(bytes), bytes.length);
+        input = new DicomInput(new ByteArrayInputStream(bytes), bytes.length, valueStart);
         referencesAllowed = false;
         try {
             readSequence(dataset, tag, bytes.length, false, false, depth);
         } catch (DicomParseException e) {
             // Not a valid sequence after all: keep the bytes as they came.
-            warn(saved.position(), Tags.toString(tag) + " UN could not be read as a sequence; kept as UN");
+            warn(valueStart, Tags.toString(tag) + " UN could not be read as a sequence (" + e.getMessage() + "); kept as UN");
             dataset.setValue(tag, VR.UN, bytes);
         } finally {
             input = saved;
@@ -574,17 +608,20 @@ public final class DicomReader {
             long itemStart = input.position();
             int itemTag = input.readTag(bigEndian);
             long length = input.readI32(bigEndian) & 0xFFFFFFFFL;
+            elementTag = itemTag;
+            elementStart = itemStart;
             if (itemTag == Tags.SEQUENCE_DELIMITATION) {
                 return;
             }
             if (itemTag != Tags.ITEM) {
-                throw error(itemTag, "expected a fragment item (FFFE,E000) in encapsulated pixel data at " + itemStart, null);
+                throw error("expected a fragment item (FFFE,E000) in the encapsulated pixel data " + Tags.toString(tag), null);
             }
             if (length == 0xFFFFFFFFL) {
-                throw error(itemTag, "a pixel data fragment has undefined length", null);
+                throw error("a fragment of pixel data " + Tags.toString(tag) + " has undefined length", null);
             }
             if (length > input.remaining()) {
-                throw error(tag, "fragment length " + length + " runs past the end of the file", null);
+                throw error("fragment length " + length + " runs past the end of the file (" + input.remaining()
+                        + " bytes left)", null);
             }
             long valueStart = input.position();
             boolean firstItem = fragments.size() == 0;
@@ -601,8 +638,14 @@ public final class DicomReader {
         warnings.add(message + " (at byte offset " + offset + ")");
     }
 
-    private DicomParseException error(int tag, String message, Throwable cause) {
-        return new DicomParseException(source, input == null ? 0 : input.position(), tag, message, cause);
+    /** An error in the element being read, reported at the offset of its header. */
+    private DicomParseException error(String problem, Throwable cause) {
+        return error(elementTag, elementStart, problem, cause);
+    }
+
+    private DicomParseException error(int tag, long offset, String problem, Throwable cause) {
+        String where = inflated ? problem + " (offsets count in the inflated dataset)" : problem;
+        return new DicomParseException(source, offset, tag, where, cause);
     }
 
     /** Lets the inflater read whatever the buffered input still holds, then the rest of the stream. */
