@@ -192,8 +192,12 @@ public final class DicomReader {
         if (!explicit) {
             warn(input.position(), "file meta information is encoded with implicit VR");
         }
+        long start = input.position();
         while (input.ensure(8) && input.peek(0) == 0x02 && input.peek(1) == 0x00) {
             readElement(meta, explicit, false, 0, true);
+        }
+        if (!meta.contains(0x00020000)) {
+            warn(start, "file meta information has no group length (0002,0000)");
         }
     }
 
@@ -346,6 +350,7 @@ public final class DicomReader {
         int tag = input.readTag(bigEndian);
         elementTag = tag;
         elementStart = headerStart;
+        Attributes target = placeFor(dataset, tag, headerStart);
         VR vr;
         long length;
         if (explicit && !Tags.isDelimiter(tag)) {
@@ -388,7 +393,7 @@ public final class DicomReader {
             throw error("sequences nested more than " + MAX_DEPTH + " deep", null);
         }
         if ((tag == Tags.PIXEL_DATA && undefined && depth == 0) || (undefined && isEncapsulatedCandidate(tag, vr) && depth == 0)) {
-            readFragments(dataset, tag, vr, headerStart, bigEndian);
+            readFragments(target, tag, vr, headerStart, bigEndian);
             return;
         }
         if (vr == VR.SQ || undefined) {
@@ -400,13 +405,13 @@ public final class DicomReader {
                 if (known != VR.SQ && known != null && known != VR.UN) {
                     warn(headerStart, Tags.toString(tag) + " UN of undefined length read as a sequence");
                 }
-                readSequence(dataset, tag, length, false, false, depth);
+                readSequence(target, tag, length, false, false, depth);
                 return;
             }
             if (vr != VR.SQ) {
                 warn(headerStart, Tags.toString(tag) + " " + vr + " has undefined length; read as a sequence");
             }
-            readSequence(dataset, tag, length, !itemsImplicit, bigEndian, depth);
+            readSequence(target, tag, length, !itemsImplicit, bigEndian, depth);
             return;
         }
         if (length > input.remaining()) {
@@ -417,14 +422,31 @@ public final class DicomReader {
             if (known == VR.SQ) {
                 long valueStart = input.position();
                 byte[] bytes = input.readBytes(length);
-                readUnknownAsSequence(dataset, tag, bytes, valueStart, depth);
+                readUnknownAsSequence(target, tag, bytes, valueStart, depth);
                 return;
             }
             if (known != null && known != VR.UN) {
                 vr = known;
             }
         }
-        readValue(dataset, tag, vr, length, bigEndian);
+        readValue(target, tag, vr, length, bigEndian);
+    }
+
+    /**
+     * Elements must ascend by tag. One out of order is kept (the dataset sorts it) with a warning; a repeated tag is read
+     * but dropped, keeping the first, as dcmtk does.
+     */
+    private Attributes placeFor(Attributes dataset, int tag, long headerStart) {
+        int size = dataset.size();
+        if (size == 0 || Tags.isDelimiter(tag) || Integer.compareUnsigned(tag, dataset.tagAt(size - 1)) > 0) {
+            return dataset;
+        }
+        if (dataset.contains(tag)) {
+            warn(headerStart, Tags.toString(tag) + " appears twice in one dataset; the second is ignored");
+            return new Attributes(dataset.bigEndian(), 4);
+        }
+        warn(headerStart, Tags.toString(tag) + " is out of ascending tag order");
+        return dataset;
     }
 
     /** Pixel data of the dataset itself is bulk data whatever its size: parsing a header never loads pixels. */
@@ -503,6 +525,9 @@ public final class DicomReader {
 
     private void readValue(Attributes dataset, int tag, VR vr, long length, boolean bigEndian) throws IOException {
         long valueStart = input.position();
+        if ((length & 1) == 1) {
+            warn(elementStart, Tags.toString(tag) + " " + vr + " has odd length " + length);
+        }
         if (vr.isBulk() && length > 0 && (length >= options.bulkDataThreshold() || isTopLevelPixelData(dataset, tag))) {
             switch (options.bulkData()) {
                 case SKIP -> {
@@ -624,6 +649,9 @@ public final class DicomReader {
                         + " bytes left)", null);
             }
             long valueStart = input.position();
+            if ((length & 1) == 1) {
+                warn(itemStart, "fragment " + fragments.size() + " of " + Tags.toString(tag) + " has odd length " + length);
+            }
             boolean firstItem = fragments.size() == 0;
             if (!firstItem && referencesAllowed && options.bulkData() != ReadOptions.BulkDataMode.INCLUDE) {
                 input.skip(length);

@@ -43,8 +43,13 @@ final class Dcmdump {
         }
     }
 
-    /** The dcmdump executable on the PATH, if installed. */
+    /** The dcmdump executable: the system property {@code lumen.dcmdump} when set, else the one on the PATH, if installed. */
     static Optional<Path> executable() {
+        String configured = System.getProperty("lumen.dcmdump");
+        if (configured != null && !configured.isBlank()) {
+            Path path = Path.of(configured);
+            return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+        }
         String pathVariable = System.getenv("PATH");
         if (pathVariable == null) {
             return Optional.empty();

@@ -48,7 +48,13 @@ class DcmdumpCorpusTest {
     private record Dumps(Dcmdump.Output normal, Dcmdump.Output reference) {
     }
 
+    private static final String NO_DCMDUMP = "dcmdump (dcmtk) is not on the PATH; install dcmtk to run the corpus comparison";
+
     static Stream<Arguments> corpus() {
+        if (Dcmdump.executable().isEmpty() && !isCI()) {
+            // One visible skipped case rather than a silently empty run.
+            return Stream.of(Arguments.of("dcmdump not installed", null));
+        }
         Path dcmdump = dcmdumpOrSkip();
         Path root = TestData.dicom("");
         List<Path> files = TestData.dicomCorpus();
@@ -69,13 +75,16 @@ class DcmdumpCorpusTest {
     static Path dcmdumpOrSkip() {
         Optional<Path> dcmdump = Dcmdump.executable();
         if (dcmdump.isEmpty()) {
-            String message = "dcmdump (dcmtk) is not on the PATH; install dcmtk to run the corpus comparison";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + " (CI=true: the comparison must run in CI)");
+            if (isCI()) {
+                fail(NO_DCMDUMP + " (CI=true: the comparison must run in CI)");
             }
-            Assumptions.abort(message);
+            Assumptions.abort(NO_DCMDUMP);
         }
         return dcmdump.get();
+    }
+
+    private static boolean isCI() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     private static Dumps dump(Path dcmdump, Path file, String name) {
@@ -116,6 +125,9 @@ class DcmdumpCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void readsWhatDcmdumpReads(String name, Path file) throws Exception {
+        if (file == null) {
+            Assumptions.abort(NO_DCMDUMP);
+        }
         CASES_RUN.incrementAndGet();
         Dumps dumps = DUMPS.get(file).get();
         Optional<KnownDifferences.Entry> readsMore = KNOWN.readsMore(name);
