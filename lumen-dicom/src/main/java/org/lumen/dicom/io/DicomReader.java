@@ -22,9 +22,11 @@ import org.lumen.dicom.dict.ElementDictionary;
 
 /**
  * Reads Part 10 files and bare datasets in every uncompressed and encapsulated transfer syntax. Tolerates the common
- * producer defects (no preamble, no or wrong meta header, a meta header that names the wrong VR encoding, missing
- * delimiters at the end of the file) and records each as a warning; anything it cannot make sense of is a
- * {@link DicomParseException} naming the offset and tag. Large values stay in the file as {@link BulkData} by default.
+ * producer defects and records each as a warning: no preamble, no or wrong meta header, a meta header that names the wrong
+ * VR encoding, missing delimiters or a last sequence/item cut short at the end of the file, zero padding after the
+ * dataset, odd lengths, repeated or unsorted elements, encapsulated pixel data declared OW. Anything it cannot make sense
+ * of is a {@link DicomParseException} naming the offset and tag. It agrees with dcmtk's dcmdump on the shared corpus (see
+ * DcmdumpCorpusTest). Pixel data and other large values stay in the file as {@link BulkData} by default.
  */
 public final class DicomReader {
     private static final int UNDEFINED_LENGTH = -1;

@@ -190,14 +190,4 @@ record DumpTree(List<Element> meta, List<Element> dataset) {
         }
         return out.append(quoted, last, quoted.length()).toString();
     }
-
-    /** Bytes of a dump value made of hex numbers separated by backslashes ({@code 0a\00} or {@code 0001\ffff}). */
-    static long[] hexNumbers(String value) {
-        String[] parts = value.split("\\\\");
-        long[] out = new long[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = Long.parseUnsignedLong(parts[i], 16);
-        }
-        return out;
-    }
 }
