@@ -296,7 +296,7 @@ public final class Attributes {
             case DS -> {
                 String[] s = new String[doubles.length];
                 for (int i = 0; i < doubles.length; i++) {
-                    s[i] = formatDecimal(doubles[i]);
+                    s[i] = DecimalStrings.formatDS(doubles[i]);
                 }
                 return setString(tag, vr, s);
             }
@@ -678,16 +678,49 @@ public final class Attributes {
         return out;
     }
 
+    /** DS and IS values, tolerating the common producer errors that {@link DecimalStrings} repairs. */
     private static double parseDecimal(int tag, String s) {
-        String t = s.trim().replace(',', '.');
-        if (t.startsWith("+")) {
-            t = t.substring(1);
-        }
         try {
-            return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new NumberFormatException(Tags.toString(tag) + ": '" + s + "' is not a number");
+            return DecimalStrings.parseDS(s);
+        } catch (DicomValueException e) {
+            throw new NumberFormatException(Tags.toString(tag) + ": " + e.getMessage());
         }
+    }
+
+    /** The first DA value as a date, or null when absent or empty; a malformed value throws {@link DicomValueException}. */
+    public java.time.LocalDate getDate(int tag) {
+        String s = getString(tag);
+        return s == null ? null : DicomDates.parseDate(s);
+    }
+
+    /** The first TM value as a time, or null when absent or empty. */
+    public java.time.LocalTime getTime(int tag) {
+        String s = getString(tag);
+        return s == null ? null : DicomDates.parseTime(s);
+    }
+
+    /** The first DT value with its precision and offset, or null when absent or empty. */
+    public DateTimeValue getDateTime(int tag) {
+        String s = getString(tag);
+        return s == null ? null : DicomDates.parseDateTime(s);
+    }
+
+    /** The first PN value as its component groups, or null when absent or empty. */
+    public PersonName getPersonName(int tag) {
+        String s = getString(tag);
+        return s == null ? null : PersonName.parse(s);
+    }
+
+    public Attributes setDate(int tag, java.time.LocalDate date) {
+        return setString(tag, VR.DA, DicomDates.formatDate(date));
+    }
+
+    public Attributes setTime(int tag, java.time.LocalTime time) {
+        return setString(tag, VR.TM, DicomDates.formatTime(time));
+    }
+
+    public Attributes setPersonName(int tag, PersonName name) {
+        return setString(tag, VR.PN, name.toString());
     }
 
     /**
