@@ -57,6 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, Integer> byModality = new TreeMap<>();
         int errors = 0;
         int rendered = 0;
+        java.util.Set<String> renderedSeries = new java.util.HashSet<>();
         long start = System.nanoTime();
         for (Path file : files) {
             String name = input.relativize(file).toString();
@@ -73,7 +74,8 @@ public final class DemoCommand implements Callable<Integer> {
             byModality.merge(modality, 1, Integer::sum);
             String png = "";
             String note = dicom.warnings().isEmpty() ? "" : dicom.warnings().size() + " tolerated defect(s)";
-            if (ds.contains(Tag.PixelData) && rendered < maxImages) {
+            // One image per series keeps the page varied: the corpus has long series of near-identical slices.
+            if (ds.contains(Tag.PixelData) && rendered < maxImages && renderedSeries.add(ds.getString(Tag.SeriesInstanceUID, name))) {
                 String pngName = String.format("%03d.png", rendered + 1);
                 try (OutputStream out = Files.newOutputStream(pngDir.resolve(pngName))) {
                     FrameRenderer.toPng(dicom, 0, Optional.empty(), out);
