@@ -34,7 +34,8 @@ public final class ExitCodes implements IExecutionExceptionHandler {
     }
 
     static boolean isBadInput(Throwable t) {
-        return t instanceof DicomParseException || t instanceof BadInputException || t instanceof NoSuchFileException
+        return t instanceof DicomParseException || t instanceof BadInputException
+                || t instanceof org.lumen.dicom.deid.DeidentificationException || t instanceof NoSuchFileException
                 || t instanceof FileNotFoundException;
     }
 

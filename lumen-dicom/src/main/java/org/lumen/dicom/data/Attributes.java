@@ -296,7 +296,7 @@ public final class Attributes {
             case DS -> {
                 String[] s = new String[doubles.length];
                 for (int i = 0; i < doubles.length; i++) {
-                    s[i] = formatDecimal(doubles[i]);
+                    s[i] = DecimalStrings.formatDS(doubles[i]);
                 }
                 return setString(tag, vr, s);
             }
@@ -378,7 +378,7 @@ public final class Attributes {
         } else if (value instanceof byte[] bytes) {
             byte[] copy = bytes.clone();
             if (other.bigEndian != bigEndian && vr.isByteOrderSensitive()) {
-                ByteUtils.swap(copy, swapWidth(vr));
+                ByteUtils.swap(copy, vr.byteSwapUnit());
             }
             setValue(tag, vr, copy);
         } else {
@@ -681,16 +681,49 @@ public final class Attributes {
         return out;
     }
 
+    /** DS and IS values, tolerating the common producer errors that {@link DecimalStrings} repairs. */
     private static double parseDecimal(int tag, String s) {
-        String t = s.trim().replace(',', '.');
-        if (t.startsWith("+")) {
-            t = t.substring(1);
-        }
         try {
-            return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new NumberFormatException(Tags.toString(tag) + ": '" + s + "' is not a number");
+            return DecimalStrings.parseDS(s);
+        } catch (DicomValueException e) {
+            throw new NumberFormatException(Tags.toString(tag) + ": " + e.getMessage());
         }
+    }
+
+    /** The first DA value as a date, or null when absent or empty; a malformed value throws {@link DicomValueException}. */
+    public java.time.LocalDate getDate(int tag) {
+        String s = getString(tag);
+        return s == null ? null : DicomDates.parseDate(s);
+    }
+
+    /** The first TM value as a time, or null when absent or empty. */
+    public java.time.LocalTime getTime(int tag) {
+        String s = getString(tag);
+        return s == null ? null : DicomDates.parseTime(s);
+    }
+
+    /** The first DT value with its precision and offset, or null when absent or empty. */
+    public DateTimeValue getDateTime(int tag) {
+        String s = getString(tag);
+        return s == null ? null : DicomDates.parseDateTime(s);
+    }
+
+    /** The first PN value as its component groups, or null when absent or empty. */
+    public PersonName getPersonName(int tag) {
+        String s = getString(tag);
+        return s == null ? null : PersonName.parse(s);
+    }
+
+    public Attributes setDate(int tag, java.time.LocalDate date) {
+        return setString(tag, VR.DA, DicomDates.formatDate(date));
+    }
+
+    public Attributes setTime(int tag, java.time.LocalTime time) {
+        return setString(tag, VR.TM, DicomDates.formatTime(time));
+    }
+
+    public Attributes setPersonName(int tag, PersonName name) {
+        return setString(tag, VR.PN, name.toString());
     }
 
     /**
@@ -713,7 +746,7 @@ public final class Attributes {
         }
         if (value instanceof BulkData bulk) {
             byte[] bytes = bulk.read();
-            return bulk.bigEndian() != bigEndian && vrs[index].isByteOrderSensitive() ? ByteUtils.swap(bytes, swapWidth(vrs[index])) : bytes;
+            return bulk.bigEndian() != bigEndian && vrs[index].isByteOrderSensitive() ? ByteUtils.swap(bytes, vrs[index].byteSwapUnit()) : bytes;
         }
         if (value instanceof String[] strings) {
             return encodeStrings(vrs[index], strings);
@@ -870,14 +903,9 @@ public final class Attributes {
     private byte[] normalisedBytes(int i) {
         byte[] bytes = bytesAt(i).clone();
         if (bigEndian && vrs[i].isByteOrderSensitive()) {
-            ByteUtils.swap(bytes, swapWidth(vrs[i]));
+            ByteUtils.swap(bytes, vrs[i].byteSwapUnit());
         }
         return bytes;
-    }
-
-    /** The unit that changes byte order: an AT value is two 16-bit numbers, not one 32-bit number. */
-    private static int swapWidth(VR vr) {
-        return vr == VR.AT ? 2 : vr.bytesPerValue();
     }
 
     private static boolean isStringForm(Object value) {

@@ -119,6 +119,14 @@ public enum VR {
         return bytesPerValue;
     }
 
+    /**
+     * Width of the units whose bytes reverse between little and big endian: 2 for AT (a group and an element number, each
+     * 16-bit), else {@link #bytesPerValue()}.
+     */
+    public int byteSwapUnit() {
+        return this == AT ? 2 : bytesPerValue;
+    }
+
     public boolean isString() {
         return kind == Kind.STRING || kind == Kind.TEXT;
     }

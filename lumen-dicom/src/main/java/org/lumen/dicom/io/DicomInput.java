@@ -22,8 +22,17 @@ final class DicomInput {
 
     /** @param size total bytes the stream holds from its current point, or -1 when unknown */
     DicomInput(InputStream in, long size) {
+        this(in, size, 0);
+    }
+
+    /**
+     * A source whose first byte is at {@code startPosition} of the file, so that positions stay file offsets (for a value
+     * re-read from memory, such as a UN element parsed as a sequence).
+     */
+    DicomInput(InputStream in, long size, long startPosition) {
         this.in = in;
-        this.size = size;
+        this.size = size < 0 ? -1 : startPosition + size;
+        this.bufferStart = startPosition;
     }
 
     long position() {
@@ -58,6 +67,11 @@ final class DicomInput {
             bufferLimit += read;
         }
         return true;
+    }
+
+    /** Bytes buffered ahead of the position; after a failed {@link #ensure}, all the bytes left in the input. */
+    int buffered() {
+        return bufferLimit - bufferPos;
     }
 
     /** True when no byte is left. */
@@ -135,6 +149,25 @@ final class DicomInput {
         return out.toByteArray();
     }
 
+    /** Reads up to {@code len} bytes in bulk: what is buffered, else straight from the stream; -1 at the end of input. */
+    int readSome(byte[] out, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        int buffered = bufferLimit - bufferPos;
+        if (buffered > 0) {
+            int n = Math.min(len, buffered);
+            System.arraycopy(buffer, bufferPos, out, off, n);
+            bufferPos += n;
+            return n;
+        }
+        int read = in.read(out, off, len);
+        if (read > 0) {
+            bufferStart += read;
+        }
+        return read;
+    }
+
     void readFully(byte[] out, int off, int len) throws IOException {
         int buffered = Math.min(len, bufferLimit - bufferPos);
         System.arraycopy(buffer, bufferPos, out, off, buffered);
@@ -143,7 +176,7 @@ final class DicomInput {
         while (done < len) {
             int read = in.read(out, off + done, len - done);
             if (read < 0) {
-                throw new EOFException("Input ends " + done + " bytes into a " + len + "-byte value");
+                throw new EOFException("a value of " + len + " bytes runs past the end of the input (" + done + " bytes left)");
             }
             done += read;
             bufferStart += read;

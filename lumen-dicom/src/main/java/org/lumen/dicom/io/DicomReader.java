@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +22,11 @@ import org.lumen.dicom.dict.ElementDictionary;
 
 /**
  * Reads Part 10 files and bare datasets in every uncompressed and encapsulated transfer syntax. Tolerates the common
- * producer defects (no preamble, no or wrong meta header, a meta header that names the wrong VR encoding, missing
- * delimiters at the end of the file) and records each as a warning; anything it cannot make sense of is a
- * {@link DicomParseException} naming the offset and tag. Large values stay in the file as {@link BulkData} by default.
+ * producer defects and records each as a warning: no preamble, no or wrong meta header, a meta header that names the wrong
+ * VR encoding, missing delimiters or a last sequence/item cut short at the end of the file, zero padding after the
+ * dataset, odd lengths, repeated or unsorted elements, encapsulated pixel data declared OW. Anything it cannot make sense
+ * of is a {@link DicomParseException} naming the offset and tag. It agrees with dcmtk's dcmdump on the shared corpus (see
+ * DcmdumpCorpusTest). Pixel data and other large values stay in the file as {@link BulkData} by default.
  */
 public final class DicomReader {
     private static final int UNDEFINED_LENGTH = -1;
@@ -39,6 +40,10 @@ public final class DicomReader {
     private final ElementDictionary dictionary = ElementDictionary.standard();
     private DicomInput input;
     private boolean referencesAllowed;
+    private boolean inflated;
+    /** The element being read and where its header starts: the context of any error. */
+    private int elementTag = UNDEFINED_TAG;
+    private long elementStart;
 
     private DicomReader(String source, Path path, ReadOptions options) {
         this.source = source;
@@ -72,26 +77,45 @@ public final class DicomReader {
     public static Attributes readDataset(InputStream in, String sourceName, TransferSyntax syntax, ReadOptions options)
             throws IOException {
         DicomReader reader = new DicomReader(sourceName, null, options);
-        reader.input = new DicomInput(syntax.deflated() ? inflate(in) : in, -1);
-        Attributes dataset = new Attributes(syntax.bigEndian(), 64);
-        reader.readItemContent(dataset, UNDEFINED_LENGTH, syntax.explicitVR(), syntax.bigEndian(), 0, true);
-        return dataset;
+        reader.inflated = syntax.deflated();
+        reader.input = new DicomInput(syntax.deflated() ? inflate(in) : buffered(in), -1);
+        return reader.guarded(() -> {
+            Attributes dataset = new Attributes(syntax.bigEndian(), 64);
+            reader.readItemContent(dataset, UNDEFINED_LENGTH, syntax.explicitVR(), syntax.bigEndian(), 0, true);
+            return dataset;
+        });
     }
 
     private DicomFile parse(InputStream raw, long size) throws IOException {
-        input = new DicomInput(raw instanceof BufferedInputStream || raw instanceof ByteArrayInputStream
-                ? raw : new BufferedInputStream(raw, 8192), size);
+        input = new DicomInput(buffered(raw), size);
         referencesAllowed = path != null;
+        return guarded(this::parseFile);
+    }
+
+    private static InputStream buffered(InputStream raw) {
+        return raw instanceof BufferedInputStream || raw instanceof ByteArrayInputStream ? raw : new BufferedInputStream(raw, 8192);
+    }
+
+    /** A parse step that may fail on bad input. */
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs a parse and turns every failure caused by the input into a {@link DicomParseException} that names the element
+     * being read and the offset of its header: the only exception a caller has to handle.
+     */
+    private <T> T guarded(Step<T> step) throws IOException {
         try {
-            return parseFile();
+            return step.run();
         } catch (DicomParseException e) {
             throw e;
         } catch (EOFException e) {
-            throw error(UNDEFINED_TAG, "file ends unexpectedly: " + e.getMessage(), e);
+            throw error("file ends unexpectedly: " + e.getMessage(), e);
         } catch (java.util.zip.ZipException e) {
-            throw error(UNDEFINED_TAG, "deflated dataset is corrupt: " + e.getMessage(), e);
+            throw error("deflated dataset is corrupt: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw error(UNDEFINED_TAG, "unreadable data: " + e, e);
+            throw error("unreadable data: " + e, e);
         }
     }
 
@@ -121,6 +145,7 @@ public final class DicomReader {
         if (syntax.deflated()) {
             input = new DicomInput(inflate(new RestOfInput(input)), -1);
             referencesAllowed = false;
+            inflated = true;
         } else {
             syntax = correctEncoding(syntax);
         }
@@ -145,7 +170,7 @@ public final class DicomReader {
             return true;
         }
         if (!input.ensure(8)) {
-            throw error(UNDEFINED_TAG, "too short to be DICOM (" + input.remaining() + " bytes)", null);
+            throw error(UNDEFINED_TAG, 0, "too short to be DICOM (" + input.buffered() + " bytes)", null);
         }
         return false;
     }
@@ -169,8 +194,12 @@ public final class DicomReader {
         if (!explicit) {
             warn(input.position(), "file meta information is encoded with implicit VR");
         }
+        long start = input.position();
         while (input.ensure(8) && input.peek(0) == 0x02 && input.peek(1) == 0x00) {
             readElement(meta, explicit, false, 0, true);
+        }
+        if (!meta.contains(0x00020000)) {
+            warn(start, "file meta information has no group length (0002,0000)");
         }
     }
 
@@ -223,7 +252,7 @@ public final class DicomReader {
         while (true) {
             if (end >= 0 && input.position() >= end) {
                 if (input.position() > end) {
-                    throw error(UNDEFINED_TAG, "an element runs " + (input.position() - end) + " bytes past the end of its item", null);
+                    throw error("the element runs " + (input.position() - end) + " bytes past the end of its item", null);
                 }
                 return;
             }
@@ -237,7 +266,9 @@ public final class DicomReader {
                 if (topLevel && trailingZeros()) {
                     return;
                 }
-                throw error(UNDEFINED_TAG, "file ends inside an element header", null);
+                long at = input.position();
+                int partialTag = input.buffered() >= 4 ? ByteUtils.tag(input.buffer(), input.bufferPos(), bigEndian) : elementTag;
+                throw error(partialTag, at, "file ends inside an element header (" + input.buffered() + " of at least 8 bytes)", null);
             }
             int tag = ByteUtils.tag(input.buffer(), input.bufferPos(), bigEndian);
             if (tag == Tags.ITEM_DELIMITATION) {
@@ -253,12 +284,50 @@ public final class DicomReader {
                 warn(input.position(), "item ends without its delimiter");
                 return;
             }
+            if (topLevel && tag == 0 && skipZeroPadding()) {
+                continue;
+            }
             if (topLevel && options.stopBeforePixelData() && Integer.compareUnsigned(tag, Tags.FLOAT_PIXEL_DATA) >= 0
                     && Integer.compareUnsigned(tag, 0x7FE10000) < 0) {
                 return;
             }
             readElement(dataset, explicit, bigEndian, depth, topLevel);
         }
+    }
+
+    /**
+     * Some producers pad a file with zero bytes after the dataset. Eight zero bytes would parse as an empty (0000,0000)
+     * element, which no dataset holds (a real group length has length 4), so a run of them is skipped with one warning.
+     *
+     * @return true when zero bytes were skipped
+     */
+    private boolean skipZeroPadding() throws IOException {
+        long start = input.position();
+        while (input.ensure(8) && isZero(8)) {
+            input.advance(8);
+        }
+        long skipped = input.position() - start;
+        if (skipped == 0) {
+            return false;
+        }
+        // The loop stopped at fewer than 8 bytes (all of them buffered now) or at a non-zero byte.
+        int tail = input.buffered();
+        if (tail < 8 && isZero(tail)) {
+            input.advance(tail);
+            warn(start, (input.position() - start) + " bytes of zero padding at the end of the file ignored");
+        } else {
+            warn(start, skipped + " zero bytes (empty (0000,0000) elements) before more data skipped");
+        }
+        return true;
+    }
+
+    private boolean isZero(int count) {
+        for (int i = 0; i < count; i++) {
+            if (input.peek(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A run of zero bytes at the end of a file is padding some producers add; anything else is an error. */
@@ -281,6 +350,9 @@ public final class DicomReader {
             throws IOException {
         long headerStart = input.position();
         int tag = input.readTag(bigEndian);
+        elementTag = tag;
+        elementStart = headerStart;
+        Attributes target = placeFor(dataset, tag, headerStart);
         VR vr;
         long length;
         if (explicit && !Tags.isDelimiter(tag)) {
@@ -313,17 +385,17 @@ public final class DicomReader {
             vr = Tags.isDelimiter(tag) ? VR.UN : implicitVR(dataset, tag);
         }
         if (tag == Tags.ITEM) {
-            throw error(tag, "an item appears outside a sequence", null);
+            throw error("an item appears outside a sequence", null);
         }
         boolean undefined = length == 0xFFFFFFFFL;
         if (undefined) {
             length = UNDEFINED_LENGTH;
         }
         if (depth > MAX_DEPTH) {
-            throw error(tag, "sequences nested more than " + MAX_DEPTH + " deep", null);
+            throw error("sequences nested more than " + MAX_DEPTH + " deep", null);
         }
         if ((tag == Tags.PIXEL_DATA && undefined && depth == 0) || (undefined && isEncapsulatedCandidate(tag, vr) && depth == 0)) {
-            readFragments(dataset, tag, vr, bigEndian);
+            readFragments(target, tag, vr, headerStart, bigEndian);
             return;
         }
         if (vr == VR.SQ || undefined) {
@@ -335,30 +407,54 @@ public final class DicomReader {
                 if (known != VR.SQ && known != null && known != VR.UN) {
                     warn(headerStart, Tags.toString(tag) + " UN of undefined length read as a sequence");
                 }
-                readSequence(dataset, tag, length, false, false, depth);
+                readSequence(target, tag, length, false, false, depth);
                 return;
             }
             if (vr != VR.SQ) {
                 warn(headerStart, Tags.toString(tag) + " " + vr + " has undefined length; read as a sequence");
             }
-            readSequence(dataset, tag, length, !itemsImplicit, bigEndian, depth);
+            readSequence(target, tag, length, !itemsImplicit, bigEndian, depth);
             return;
         }
         if (length > input.remaining()) {
-            throw error(tag, "value length " + length + " runs past the end of the file (" + input.remaining() + " bytes left)", null);
+            throw error("value length " + length + " runs past the end of the file (" + input.remaining() + " bytes left)", null);
         }
         if (vr == VR.UN && options.reinterpretUnknown()) {
             VR known = knownVR(dataset, tag);
             if (known == VR.SQ) {
+                long valueStart = input.position();
                 byte[] bytes = input.readBytes(length);
-                readUnknownAsSequence(dataset, tag, bytes, depth);
+                readUnknownAsSequence(target, tag, bytes, valueStart, depth);
                 return;
             }
             if (known != null && known != VR.UN) {
                 vr = known;
             }
         }
-        readValue(dataset, tag, vr, length, bigEndian);
+        readValue(target, tag, vr, length, bigEndian);
+    }
+
+    /**
+     * Elements must ascend by tag. One out of order is kept (the dataset sorts it) with a warning; a repeated tag is read
+     * but dropped, keeping the first, as dcmtk does.
+     */
+    private Attributes placeFor(Attributes dataset, int tag, long headerStart) {
+        int size = dataset.size();
+        if (size == 0 || Tags.isDelimiter(tag) || Integer.compareUnsigned(tag, dataset.tagAt(size - 1)) > 0) {
+            return dataset;
+        }
+        if (dataset.contains(tag)) {
+            warn(headerStart, Tags.toString(tag) + " appears twice in one dataset; the second is ignored");
+            return new Attributes(dataset.bigEndian(), 4);
+        }
+        warn(headerStart, Tags.toString(tag) + " is out of ascending tag order");
+        return dataset;
+    }
+
+    /** Pixel data of the dataset itself is bulk data whatever its size: parsing a header never loads pixels. */
+    private static boolean isTopLevelPixelData(Attributes dataset, int tag) {
+        return dataset.parent() == null
+                && (tag == Tags.PIXEL_DATA || tag == Tags.FLOAT_PIXEL_DATA || tag == Tags.DOUBLE_FLOAT_PIXEL_DATA);
     }
 
     private static boolean isEncapsulatedCandidate(int tag, VR vr) {
@@ -408,6 +504,9 @@ public final class DicomReader {
 
     /** US or SS elements follow Pixel Representation; OB or OW pixel data is OW in implicit VR (PS3.5 A.1 and 8.2). */
     private VR resolveAmbiguous(Attributes dataset, int tag, VR vr) {
+        if (vr != VR.US && vr != VR.SS && vr != VR.OB && vr != VR.OW) {
+            return vr; // only "US or SS", "OB or OW" and "US or OW" (LUT data) are ambiguous
+        }
         ElementDictionary.Entry entry = dictionary.lookup(tag);
         if (entry == null || entry.vrs().size() < 2) {
             return vr;
@@ -428,7 +527,10 @@ public final class DicomReader {
 
     private void readValue(Attributes dataset, int tag, VR vr, long length, boolean bigEndian) throws IOException {
         long valueStart = input.position();
-        if (vr.isBulk() && length >= options.bulkDataThreshold() && length > 0) {
+        if ((length & 1) == 1) {
+            warn(elementStart, Tags.toString(tag) + " " + vr + " has odd length " + length);
+        }
+        if (vr.isBulk() && length > 0 && (length >= options.bulkDataThreshold() || isTopLevelPixelData(dataset, tag))) {
             switch (options.bulkData()) {
                 case SKIP -> {
                     input.skip(length);
@@ -452,10 +554,7 @@ public final class DicomReader {
     private void readSequence(Attributes dataset, int tag, long length, boolean explicit, boolean bigEndian, int depth)
             throws IOException {
         Sequence sequence = dataset.newSequence(tag, 4);
-        long end = length == UNDEFINED_LENGTH ? -1 : input.position() + length;
-        if (end > 0 && length > input.remaining()) {
-            throw error(tag, "sequence length " + length + " runs past the end of the file", null);
-        }
+        long end = length == UNDEFINED_LENGTH ? -1 : input.position() + clipToInput(tag, "sequence", length);
         while (true) {
             if (end >= 0 && input.position() >= end) {
                 return;
@@ -465,11 +564,13 @@ public final class DicomReader {
                     warn(input.position(), Tags.toString(tag) + " sequence ends without its delimiter at the end of the file");
                     return;
                 }
-                throw error(tag, "file ends inside a sequence", null);
+                throw error(tag, input.position(), "file ends inside sequence " + Tags.toString(tag), null);
             }
             long itemStart = input.position();
             int itemTag = input.readTag(bigEndian);
             long itemLength = input.readI32(bigEndian) & 0xFFFFFFFFL;
+            elementTag = itemTag;
+            elementStart = itemStart;
             if (itemTag == Tags.SEQUENCE_DELIMITATION) {
                 return;
             }
@@ -478,29 +579,40 @@ public final class DicomReader {
                 continue;
             }
             if (itemTag != Tags.ITEM) {
-                throw error(itemTag, "expected an item (FFFE,E000) in sequence " + Tags.toString(tag), null);
+                throw error("expected an item (FFFE,E000) in sequence " + Tags.toString(tag), null);
             }
             Attributes item = sequence.addItem();
             item.setItemOffset(itemStart);
-            long itemEnd = itemLength == 0xFFFFFFFFL ? -1 : input.position() + itemLength;
-            if (itemEnd >= 0 && itemLength > input.remaining()) {
-                throw error(tag, "item length " + itemLength + " runs past the end of the file", null);
-            }
+            long itemEnd = itemLength == 0xFFFFFFFFL ? -1 : input.position() + clipToInput(tag, "item", itemLength);
             readItemContent(item, itemEnd, explicit, bigEndian, depth + 1, false);
         }
     }
 
+    /**
+     * A sequence or item whose length runs past the end of the file (a truncated file, or one whose producer removed
+     * elements without fixing the lengths) is read up to the end of the file; an element cut off inside it is still an error.
+     */
+    private long clipToInput(int tag, String what, long length) {
+        long left = input.remaining();
+        if (length <= left) {
+            return length;
+        }
+        warn(input.position(), Tags.toString(tag) + " " + what + " length " + length + " runs " + (length - left)
+                + " bytes past the end of the file; read up to the end");
+        return left;
+    }
+
     /** A defined-length UN whose tag the dictionary calls SQ: its value is a sequence in implicit VR little endian. */
-    private void readUnknownAsSequence(Attributes dataset, int tag, byte[] bytes, int depth) throws IOException {
+    private void readUnknownAsSequence(Attributes dataset, int tag, byte[] bytes, long valueStart, int depth) throws IOException {
         DicomInput saved = input;
         boolean savedReferences = referencesAllowed;
-        input = new DicomInput(new ByteArrayInputStream(bytes), bytes.length);
+        input = new DicomInput(new ByteArrayInputStream(bytes), bytes.length, valueStart);
         referencesAllowed = false;
         try {
             readSequence(dataset, tag, bytes.length, false, false, depth);
         } catch (DicomParseException e) {
             // Not a valid sequence after all: keep the bytes as they came.
-            warn(saved.position(), Tags.toString(tag) + " UN could not be read as a sequence; kept as UN");
+            warn(valueStart, Tags.toString(tag) + " UN could not be read as a sequence (" + e.getMessage() + "); kept as UN");
             dataset.setValue(tag, VR.UN, bytes);
         } finally {
             input = saved;
@@ -508,8 +620,12 @@ public final class DicomReader {
         }
     }
 
-    private void readFragments(Attributes dataset, int tag, VR vr, boolean bigEndian) throws IOException {
-        Fragments fragments = new Fragments(vr == VR.UN ? VR.OB : vr, bigEndian);
+    private void readFragments(Attributes dataset, int tag, VR vr, long headerStart, boolean bigEndian) throws IOException {
+        if (vr == VR.OW) {
+            // PS3.5 A.4: encapsulated pixel data is OB whatever the producer wrote; dcmtk normalises it the same way.
+            warn(headerStart, Tags.toString(tag) + " encapsulated pixel data is declared OW; read as OB (PS3.5 A.4)");
+        }
+        Fragments fragments = new Fragments(VR.OB, bigEndian);
         dataset.setFragments(tag, fragments);
         while (true) {
             if (!input.ensure(8)) {
@@ -519,19 +635,25 @@ public final class DicomReader {
             long itemStart = input.position();
             int itemTag = input.readTag(bigEndian);
             long length = input.readI32(bigEndian) & 0xFFFFFFFFL;
+            elementTag = itemTag;
+            elementStart = itemStart;
             if (itemTag == Tags.SEQUENCE_DELIMITATION) {
                 return;
             }
             if (itemTag != Tags.ITEM) {
-                throw error(itemTag, "expected a fragment item (FFFE,E000) in encapsulated pixel data at " + itemStart, null);
+                throw error("expected a fragment item (FFFE,E000) in the encapsulated pixel data " + Tags.toString(tag), null);
             }
             if (length == 0xFFFFFFFFL) {
-                throw error(itemTag, "a pixel data fragment has undefined length", null);
+                throw error("a fragment of pixel data " + Tags.toString(tag) + " has undefined length", null);
             }
             if (length > input.remaining()) {
-                throw error(tag, "fragment length " + length + " runs past the end of the file", null);
+                throw error("fragment length " + length + " runs past the end of the file (" + input.remaining()
+                        + " bytes left)", null);
             }
             long valueStart = input.position();
+            if ((length & 1) == 1) {
+                warn(itemStart, "fragment " + fragments.size() + " of " + Tags.toString(tag) + " has odd length " + length);
+            }
             boolean firstItem = fragments.size() == 0;
             if (!firstItem && referencesAllowed && options.bulkData() != ReadOptions.BulkDataMode.INCLUDE) {
                 input.skip(length);
@@ -546,8 +668,14 @@ public final class DicomReader {
         warnings.add(message + " (at byte offset " + offset + ")");
     }
 
-    private DicomParseException error(int tag, String message, Throwable cause) {
-        return new DicomParseException(source, input == null ? 0 : input.position(), tag, message, cause);
+    /** An error in the element being read, reported at the offset of its header. */
+    private DicomParseException error(String problem, Throwable cause) {
+        return error(elementTag, elementStart, problem, cause);
+    }
+
+    private DicomParseException error(int tag, long offset, String problem, Throwable cause) {
+        String where = inflated ? problem + " (offsets count in the inflated dataset)" : problem;
+        return new DicomParseException(source, offset, tag, where, cause);
     }
 
     /** Lets the inflater read whatever the buffered input still holds, then the rest of the stream. */
@@ -570,31 +698,7 @@ public final class DicomReader {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            if (!input.ensure(1)) {
-                return -1;
-            }
-            int n = 0;
-            while (n < len && input.ensure(1)) {
-                int available = Math.min(len - n, 4096);
-                int k = 0;
-                while (k < available && input.ensure(1)) {
-                    b[off + n + k] = input.peek(0);
-                    input.advance(1);
-                    k++;
-                }
-                n += k;
-                if (k < available) {
-                    break;
-                }
-            }
-            return n;
+            return input.readSome(b, off, len);
         }
-    }
-
-    static String ascii(byte[] b) {
-        return new String(b, StandardCharsets.US_ASCII);
     }
 }

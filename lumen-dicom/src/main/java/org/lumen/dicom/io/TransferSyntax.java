@@ -45,6 +45,7 @@ public record TransferSyntax(String uid, String name, boolean explicitVR, boolea
             entry("1.2.840.10008.1.2.4.202", "High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)", true, false, false, true, false, false),
             entry("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000 Image Compression", true, false, false, true, true, false),
             entry(RLE_LOSSLESS, "RLE Lossless", true, false, false, true, false, false),
+            entry("1.2.840.10008.1.2.8.1", "Deflated Image Frame Compression", true, false, false, true, false, false),
             entry("1.2.840.10008.1.2.4.100", "MPEG2 Main Profile / Main Level", true, false, false, true, true, true),
             entry("1.2.840.10008.1.2.4.101", "MPEG2 Main Profile / High Level", true, false, false, true, true, true),
             entry("1.2.840.10008.1.2.4.102", "MPEG-4 AVC/H.264 High Profile / Level 4.1", true, false, false, true, true, true),

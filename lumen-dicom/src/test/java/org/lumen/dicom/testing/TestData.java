@@ -18,10 +18,8 @@ public final class TestData {
     /** The repository root: the {@code lumen.root} system property set by the build, else found upwards from here. */
     public static Path repoRoot() {
         String property = System.getProperty("lumen.root");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property).toAbsolutePath().normalize();
-        }
-        Path dir = Path.of("").toAbsolutePath();
+        Path dir = property != null && !property.isBlank() ? Path.of(property).toAbsolutePath().normalize()
+                : Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("lumen-dicom"))) {
             dir = dir.getParent();
         }
