@@ -68,6 +68,23 @@ class CliTest {
     }
 
     @Test
+    void dumpJsonIsTheDicomJsonModelWithoutMetaAndWithPixelDataByReference() throws Exception {
+        for (String name : new String[] {"pydicom/test_files/CT_small.dcm", "pydicom/test_files/JPEG2000.dcm"}) {
+            out.reset();
+            String file = TestData.dicom(name).toString();
+            assertThat(run("dicom", "dump", file, "--json")).isZero();
+            Attributes fromJson = new org.lumen.dicom.json.DicomJsonReader().read(stdout());
+            Attributes original = DicomReader.read(Path.of(file), ReadOptions.INCLUDE_ALL).dataset();
+            assertThat(fromJson.tags()).allMatch(t -> (t >>> 16) != 0x0002);
+            assertThat(stdout()).contains("\"7FE00010\"").containsPattern("\"BulkDataURI\" : \"file:[^\"]+\"");
+            assertThat(fromJson.contains(Tag.PixelData)).isTrue();
+            fromJson.remove(Tag.PixelData);
+            original.remove(Tag.PixelData);
+            assertThat(fromJson.firstDifference(original)).isNull();
+        }
+    }
+
+    @Test
     void badInputExitsTwoWithOneLineNamingFileOffsetAndTag() throws Exception {
         Path truncated = TestData.dicom("pydicom/test_files/rtplan_truncated.dcm");
         assertThat(run("dicom", "dump", truncated.toString())).isEqualTo(2);

@@ -58,6 +58,8 @@ public final class DumpFormatter {
             } else if (value instanceof BulkData bulk) {
                 line(out, indent, tag, vr, "(not loaded: " + bulk.length() + " bytes at offset " + bulk.offset() + ")",
                         bulk.length(), 1, dataset);
+            } else if (value instanceof org.lumen.dicom.data.BulkDataUri uri) {
+                line(out, indent, tag, vr, "(bulk data at " + uri.uri() + ")", -1, 1, dataset);
             } else if (vr.isBulk()) {
                 byte[] bytes = (byte[]) value;
                 line(out, indent, tag, vr, hexPreview(bytes), bytes == null ? 0 : bytes.length, bytes == null ? 0 : 1, dataset);

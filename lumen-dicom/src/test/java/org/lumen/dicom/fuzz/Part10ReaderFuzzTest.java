@@ -16,7 +16,7 @@ import org.lumen.dicom.io.ReadOptions;
  */
 class Part10ReaderFuzzTest {
 
-    @FuzzTest(maxDuration = "150s")
+    @FuzzTest(maxDuration = "180s")
     void fuzzRead(byte[] input) throws java.io.IOException {
         try {
             DicomFile file = DicomReader.read(input, "fuzz-input", ReadOptions.INCLUDE_ALL);
