@@ -75,7 +75,7 @@ class CliTest {
             assertThat(run("dicom", "dump", file, "--json")).isZero();
             Attributes fromJson = new org.lumen.dicom.json.DicomJsonReader().read(stdout());
             Attributes original = DicomReader.read(Path.of(file), ReadOptions.INCLUDE_ALL).dataset();
-            assertThat(fromJson.tags()).allMatch(t -> (t >>> 16) != 0x0002);
+            assertThat(java.util.Arrays.stream(fromJson.tags()).noneMatch(t -> (t >>> 16) == 0x0002)).isTrue();
             assertThat(stdout()).contains("\"7FE00010\"").containsPattern("\"BulkDataURI\" : \"file:[^\"]+\"");
             assertThat(fromJson.contains(Tag.PixelData)).isTrue();
             fromJson.remove(Tag.PixelData);
