@@ -78,8 +78,12 @@ class CliTest {
             assertThat(java.util.Arrays.stream(fromJson.tags()).noneMatch(t -> (t >>> 16) == 0x0002)).isTrue();
             assertThat(stdout()).contains("\"7FE00010\"").containsPattern("\"BulkDataURI\" : \"file:[^\"]+\"");
             assertThat(fromJson.contains(Tag.PixelData)).isTrue();
-            fromJson.remove(Tag.PixelData);
-            original.remove(Tag.PixelData);
+            for (int tag : fromJson.tags()) {
+                if (fromJson.value(tag) instanceof org.lumen.dicom.data.BulkDataUri) {
+                    fromJson.remove(tag);
+                    original.remove(tag);
+                }
+            }
             assertThat(fromJson.firstDifference(original)).isNull();
         }
     }
