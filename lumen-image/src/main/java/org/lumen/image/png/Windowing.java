@@ -17,22 +17,12 @@ public final class Windowing {
     }
 
     public static byte[] apply(float[] values, Window window) {
-        double c = window.center();
-        double w = window.width();
-        double low = c - 0.5 - (w - 1) / 2;
-        double high = c - 0.5 + (w - 1) / 2;
+        // One implementation of the VOI equations: the pixel pipeline's, which also renders DICOM frames.
+        org.lumen.dicom.pixel.Window voi = org.lumen.dicom.pixel.Window.of(window.center(), window.width());
         byte[] levels = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             double x = values[i];
-            int level;
-            if (Double.isNaN(x) || x <= low) {
-                level = 0;
-            } else if (x > high) {
-                level = 255;
-            } else {
-                level = (int) Math.round(((x - (c - 0.5)) / (w - 1) + 0.5) * 255);
-            }
-            levels[i] = (byte) level;
+            levels[i] = Double.isNaN(x) ? 0 : (byte) Math.round(voi.apply(x, 0, 255));
         }
         return levels;
     }
