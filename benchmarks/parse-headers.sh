@@ -22,6 +22,7 @@ line() { printf '%-34s files=%d passes=%d seconds=%.3f files/s=%.0f MB/s=%.1f\n'
 echo "# corpus: $corpus ($files files, $bytes bytes); $(nproc) cores; $(date -u +%F)"
 echo "## whole process (one pass, start-up included)"
 line "lumen (java -jar, whole process)" 1 "$(wall java -jar "$jar" bench headers "$list")"
+line "lumen (C1 only, serial GC)" 1 "$(wall java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" bench headers "$list")"
 line "dcmdump -M +sb 7fe0,0010" 1 "$(wall xargs -a "$list" dcmdump -q -M +sb 7fe0,0010)"
 line "pydicom (python3, whole process)" 1 "$(wall /usr/bin/python3 "$root/benchmarks/pydicom_headers.py" "$list")"
 echo "## in-process (warm, $repeat passes)"

@@ -49,10 +49,14 @@ public final class GenerateDictionary {
         Path packageDir = output.resolve("org/lumen/dicom/data");
         Files.createDirectories(packageDir);
         try {
-            String tags = tagClass(readTable(input.resolve("elements.tsv"), ELEMENT_COLUMNS));
+            List<Row> elements = readTable(input.resolve("elements.tsv"), ELEMENT_COLUMNS);
+            String tags = tagClass(elements);
             String uids = uidClass(readTable(input.resolve("uids.tsv"), UID_COLUMNS));
             writeIfChanged(packageDir.resolve("Tag.java"), tags);
             writeIfChanged(packageDir.resolve("UID.java"), uids);
+            Path dictDir = output.resolve("org/lumen/dicom/dict");
+            Files.createDirectories(dictDir);
+            writeIfChanged(dictDir.resolve("ElementVrTable.java"), vrTableClass(elements));
         } catch (IllegalArgumentException e) {
             System.err.println("GenerateDictionary: " + e.getMessage());
             System.exit(1);
@@ -97,6 +101,48 @@ public final class GenerateDictionary {
             throw new IllegalArgumentException(file + ": no column header line " + columns);
         }
         return rows;
+    }
+
+    /**
+     * The tag, mask and VRs of every element as compact text constants, so that a reader can look up VRs at start-up without
+     * parsing the whole dictionary: per element, 8 hex digits of tag, 8 of mask (x digits as 0 in the tag and mask), then
+     * the VR names joined without separator and padded with '-' to 6 characters. Chunks stay under the class file's
+     * 65,535-byte limit for one constant.
+     */
+    static String vrTableClass(List<Row> rows) {
+        List<String> chunks = new ArrayList<>();
+        StringBuilder chunk = new StringBuilder();
+        for (Row row : rows) {
+            String tag = row.get(0);
+            String digits = tag.substring(1, 5) + tag.substring(6, 10);
+            StringBuilder value = new StringBuilder();
+            StringBuilder mask = new StringBuilder();
+            for (char c : digits.toCharArray()) {
+                value.append(c == 'x' ? '0' : c);
+                mask.append(c == 'x' ? '0' : 'F');
+            }
+            String vrs = row.get(3).equals("NONE") ? "" : row.get(3).replace("|", "");
+            if (vrs.length() > 6) {
+                throw row.error("more than three VRs: " + row.get(3));
+            }
+            chunk.append(value).append(mask).append(vrs).append("-".repeat(6 - vrs.length()));
+            if (chunk.length() > 60_000) {
+                chunks.add(chunk.toString());
+                chunk.setLength(0);
+            }
+        }
+        chunks.add(chunk.toString());
+        StringBuilder out = new StringBuilder();
+        out.append("package org.lumen.dicom.dict;\n\n")
+                .append("/** Generated from elements.tsv by GenerateDictionary: element tags, masks and VRs for fast start-up. */\n")
+                .append("final class ElementVrTable {\n")
+                .append("    static final int ENTRY_LENGTH = 22;\n")
+                .append("    static final String[] CHUNKS = {\n");
+        for (String c : chunks) {
+            out.append("        \"").append(c).append("\",\n");
+        }
+        out.append("    };\n\n    private ElementVrTable() {\n    }\n}\n");
+        return out.toString();
     }
 
     static String tagClass(List<Row> rows) {

@@ -18,7 +18,7 @@ import org.lumen.dicom.data.Fragments;
 import org.lumen.dicom.data.Sequence;
 import org.lumen.dicom.data.Tags;
 import org.lumen.dicom.data.VR;
-import org.lumen.dicom.dict.ElementDictionary;
+import org.lumen.dicom.dict.StandardVrs;
 
 /**
  * Reads Part 10 files and bare datasets in every uncompressed and encapsulated transfer syntax. Tolerates the common
@@ -37,7 +37,6 @@ public final class DicomReader {
     private final Path path;
     private final ReadOptions options;
     private final List<String> warnings = new ArrayList<>();
-    private final ElementDictionary dictionary = ElementDictionary.standard();
     private DicomInput input;
     private boolean referencesAllowed;
     private boolean inflated;
@@ -236,7 +235,7 @@ public final class DicomReader {
             return TransferSyntax.of(syntax.bigEndian() ? TransferSyntax.EXPLICIT_VR_BIG_ENDIAN : TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN)
                     .withExplicitVR(false);
         }
-        if (!syntax.explicitVR() && found != null && found == dictionary.vrOf(tag) && found != VR.UN) {
+        if (!syntax.explicitVR() && found != null && found == StandardVrs.first(tag) && found != VR.UN) {
             warn(input.position(), "Implicit VR named in the meta header, but the dataset is explicit VR; reading it as such");
             return TransferSyntax.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         }
@@ -486,7 +485,7 @@ public final class DicomReader {
             VR known = knownVR(dataset, tag);
             return known != null ? known : VR.UN;
         }
-        VR vr = dictionary.vrOf(tag);
+        VR vr = StandardVrs.first(tag);
         return resolveAmbiguous(dataset, tag, vr);
     }
 
@@ -498,7 +497,7 @@ public final class DicomReader {
             }
             return PrivateVRs.lookup(dataset.privateCreatorOf(tag), tag);
         }
-        VR vr = dictionary.vrOf(tag);
+        VR vr = StandardVrs.first(tag);
         return vr == VR.UN ? null : resolveAmbiguous(dataset, tag, vr);
     }
 
@@ -507,11 +506,10 @@ public final class DicomReader {
         if (vr != VR.US && vr != VR.SS && vr != VR.OB && vr != VR.OW) {
             return vr; // only "US or SS", "OB or OW" and "US or OW" (LUT data) are ambiguous
         }
-        ElementDictionary.Entry entry = dictionary.lookup(tag);
-        if (entry == null || entry.vrs().size() < 2) {
+        List<VR> choices = StandardVrs.of(tag);
+        if (choices.size() < 2) {
             return vr;
         }
-        List<VR> choices = entry.vrs();
         if (choices.contains(VR.SS) && choices.contains(VR.US)) {
             Attributes top = dataset;
             while (top.parent() != null && !top.contains(0x00280103)) {
