@@ -896,10 +896,19 @@ public final class Attributes {
         }
         byte[] ba = normalisedBytes(i);
         byte[] bb = other.normalisedBytes(i);
-        return Arrays.equals(ba, bb) ? null : "binary values differ (" + ba.length + " vs " + bb.length + " bytes)";
+        return Arrays.equals(ba, bb) || differOnlyByPadding(ba, bb) ? null
+                : "binary values differ (" + ba.length + " vs " + bb.length + " bytes)";
     }
 
-    /** Little-endian bytes of a binary value, with a trailing pad byte of an odd-length OB/UN value removed. */
+    /** An odd-length value and the same value padded to even length with one NUL byte (PS3.5 7.1.1) are equal. */
+    private static boolean differOnlyByPadding(byte[] a, byte[] b) {
+        byte[] shorter = a.length < b.length ? a : b;
+        byte[] longer = a.length < b.length ? b : a;
+        return (shorter.length & 1) == 1 && longer.length == shorter.length + 1 && longer[shorter.length] == 0
+                && Arrays.equals(shorter, 0, shorter.length, longer, 0, shorter.length);
+    }
+
+    /** Little-endian bytes of a binary value. */
     private byte[] normalisedBytes(int i) {
         byte[] bytes = bytesAt(i).clone();
         if (bigEndian && vrs[i].isByteOrderSensitive()) {

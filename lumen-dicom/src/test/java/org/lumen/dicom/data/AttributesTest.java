@@ -80,6 +80,15 @@ class AttributesTest {
     }
 
     @Test
+    void anOddLengthValueEqualsItsEvenPaddedForm() {
+        Attributes odd = new Attributes().setBytes(Tag.PixelData, VR.OB, new byte[] {1, 2, 3});
+        Attributes padded = new Attributes().setBytes(Tag.PixelData, VR.OB, new byte[] {1, 2, 3, 0});
+        Attributes other = new Attributes().setBytes(Tag.PixelData, VR.OB, new byte[] {1, 2, 3, 4});
+        assertThat(odd.firstDifference(padded)).isNull();
+        assertThat(odd.firstDifference(other)).contains("binary values differ");
+    }
+
+    @Test
     void readsTypedValuesOfARealFile() throws Exception {
         Attributes ct = DicomReader.read(TestData.dicom("pydicom/test_files/CT_small.dcm"), ReadOptions.DEFAULT).dataset();
         assertThat(ct.getDate(Tag.StudyDate)).isEqualTo(LocalDate.of(2004, 1, 19));

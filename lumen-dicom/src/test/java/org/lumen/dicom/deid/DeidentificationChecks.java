@@ -236,10 +236,12 @@ final class DeidentificationChecks {
     }
 
     /** The dataset encodes and reads back to the same content; returns the first difference, or null. */
-    static String encodingProblem(Attributes result, String name) throws IOException {
-        byte[] encoded = ExplicitLittleEndianEncoder.encode(result);
-        Attributes readBack = DicomReader.readDataset(new ByteArrayInputStream(encoded), name,
-                TransferSyntax.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN), READ_BACK);
+    static String encodingProblem(Attributes result, String name, TransferSyntax syntax) throws IOException {
+        // Explicit VR keeps every VR; compressed pixel data stays in its own (explicit little endian) syntax.
+        TransferSyntax target = syntax.encapsulated() ? syntax : TransferSyntax.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        org.lumen.dicom.io.DicomWriter.writeDataset(buffer, result, target);
+        Attributes readBack = DicomReader.readDataset(new ByteArrayInputStream(buffer.toByteArray()), name, target, READ_BACK);
         return result.firstDifference(readBack);
     }
 

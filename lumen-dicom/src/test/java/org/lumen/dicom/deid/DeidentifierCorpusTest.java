@@ -51,7 +51,8 @@ class DeidentifierCorpusTest {
             if (!"YES".equals(after.getString(0x00120062))) {
                 problems.add("Patient Identity Removed is not YES");
             }
-            String encoding = DeidentificationChecks.encodingProblem(after, file.toString());
+            String encoding = DeidentificationChecks.encodingProblem(after, file.toString(),
+                    org.lumen.dicom.transcode.Transcoder.sourceSyntax(original));
             if (encoding != null) {
                 problems.add("does not read back: " + encoding);
             }
