@@ -42,7 +42,7 @@ class IbsiCtPhantomSeriesTest {
         Volume volume = series.volume();
         assertThat(new int[] {volume.nx(), volume.ny(), volume.nz()}).containsExactly(nifti.nx(), nifti.ny(), nifti.nz())
                 .containsExactly(204, 201, 60);
-        assertSameVoxels(volume.data(), nifti.data());
+        VoxelAssertions.assertSameVoxels(volume.data(), nifti.data());
         assertThat(volume.voxelType()).isEqualTo(VoxelType.INT16);
         assertThat(min(volume.data())).isEqualTo(-1000f); // stored 0 with intercept -1000: the rescale was applied
     }
@@ -72,7 +72,7 @@ class IbsiCtPhantomSeriesTest {
         NiftiWriter.write(series.volume(), file);
         Volume back = NiftiReader.read(file);
         assertThat(back.voxelType()).isEqualTo(VoxelType.INT16);
-        assertSameVoxels(back.data(), nifti.data());
+        VoxelAssertions.assertSameVoxels(back.data(), nifti.data());
         assertGeometryClose(back.geometry(), nifti.geometry());
     }
 
@@ -84,7 +84,7 @@ class IbsiCtPhantomSeriesTest {
         }
         Collections.shuffle(files, new Random(20240601));
         SeriesVolume shuffled = new SeriesVolumeBuilder().build(SeriesInput.ofPaths(files));
-        assertSameVoxels(shuffled.volume().data(), series.volume().data());
+        VoxelAssertions.assertSameVoxels(shuffled.volume().data(), series.volume().data());
         assertThat(shuffled.volume().geometry()).isEqualTo(series.volume().geometry());
         assertThat(shuffled.report().slices()).isEqualTo(series.report().slices());
     }
@@ -106,16 +106,4 @@ class IbsiCtPhantomSeriesTest {
         return min;
     }
 
-    /**
-     * Voxel-for-voxel equality with the first difference in the message. AssertJ's containsExactly computes a quadratic
-     * diff, which never finishes on millions of voxels.
-     */
-    private static void assertSameVoxels(float[] actual, float[] expected) {
-        int mismatch = java.util.Arrays.mismatch(actual, expected);
-        if (mismatch >= 0) {
-            throw new AssertionError(mismatch < Math.min(actual.length, expected.length)
-                    ? "voxel " + mismatch + " differs: " + actual[mismatch] + " vs " + expected[mismatch]
-                    : "voxel counts differ: " + actual.length + " vs " + expected.length);
-        }
-    }
 }
