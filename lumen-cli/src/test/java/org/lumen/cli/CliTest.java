@@ -148,6 +148,19 @@ class CliTest {
     }
 
     @Test
+    void toNiftiWritesTheIbsiCtPhantomSeriesEqualToItsNiftiTwin() throws Exception {
+        Path out = tmp.resolve("ct.nii.gz");
+        Path series = TestData.data("ibsi/ibsi_1_ct_radiomics_phantom/dicom/image");
+        assertThat(run("dicom", "to-nifti", series.toString(), out.toString())).isZero();
+        var written = org.lumen.image.nifti.NiftiReader.read(out);
+        var twin = org.lumen.image.nifti.NiftiReader.read(TestData.data("ibsi/ibsi_1_ct_radiomics_phantom/nifti/image/phantom.nii.gz"));
+        assertThat(new int[] {written.nx(), written.ny(), written.nz()}).containsExactly(204, 201, 60);
+        assertThat(java.util.Arrays.mismatch(written.data(), twin.data())).isEqualTo(-1);
+        assertThat(written.geometry().origin().x()).isCloseTo(twin.geometry().origin().x(), org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(run("dicom", "to-nifti", tmp.toString(), tmp.resolve("empty.nii").toString())).isEqualTo(2);
+    }
+
+    @Test
     void deidentifyReplacesIdentityAndRecordsTheProfile() throws Exception {
         Path target = tmp.resolve("deid.dcm");
         Path key = tmp.resolve("key");

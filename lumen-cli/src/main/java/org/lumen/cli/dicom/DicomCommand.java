@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code lumen dicom ...}: the DICOM toolkit from the command line. */
 @Command(name = "dicom", mixinStandardHelpOptions = true, description = "Read, convert, render and de-identify DICOM files.",
-        subcommands = {DumpCommand.class, TranscodeCommand.class, RenderCommand.class, DeidentifyCommand.class})
+        subcommands = {DumpCommand.class, TranscodeCommand.class, RenderCommand.class, ToNiftiCommand.class,
+                DeidentifyCommand.class})
 public final class DicomCommand implements Runnable {
     @Override
     public void run() {
