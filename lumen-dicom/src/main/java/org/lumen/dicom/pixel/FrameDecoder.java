@@ -13,8 +13,21 @@ public interface FrameDecoder {
     /** True when this decoder handles the transfer syntax with this UID. */
     boolean supports(String transferSyntaxUid);
 
-    /** Decodes {@code encodedFrame} (the frame's fragments joined); a {@link PixelDataException} when it is corrupt. */
-    byte[] decode(byte[] encodedFrame, ImagePixelDescription description);
+    /**
+     * Decodes {@code encodedFrame} (the frame's fragments joined) of pixel data the dataset describes as {@code stored};
+     * the result is laid out as {@link #decodedDescription decodedDescription(stored)} says. A {@link PixelDataException}
+     * naming what is wrong when the frame is corrupt or truncated; never a hang or another exception.
+     */
+    byte[] decode(byte[] encodedFrame, ImagePixelDescription stored);
+
+    /**
+     * What decoded frames hold when the dataset says {@code stored}: the same, except where decoding changes the colour
+     * space or layout as part of the codec (JPEG 2000's inverse component transform turns YBR_RCT and YBR_ICT into RGB;
+     * JPEG's chroma upsampling turns YBR_FULL_422 into YBR_FULL). Must agree with {@link #decode}.
+     */
+    default ImagePixelDescription decodedDescription(ImagePixelDescription stored) {
+        return stored;
+    }
 
     /** A name for messages. */
     default String name() {

@@ -64,6 +64,24 @@ public record ImagePixelDescription(int rows, int columns, int samplesPerPixel, 
                 + "(7FE0,0008) or Double Float Pixel Data (7FE0,0009) holds a value");
     }
 
+    /** This description with another Photometric Interpretation (same samples per pixel). */
+    public ImagePixelDescription withPhotometric(Photometric newPhotometric) {
+        return new ImagePixelDescription(rows, columns, samplesPerPixel, bitsAllocated, bitsStored, highBit,
+                pixelRepresentation, planarConfiguration, newPhotometric, numberOfFrames, pixelDataTag);
+    }
+
+    /** This description with another Planar Configuration (0 when there is one sample per pixel). */
+    public ImagePixelDescription withPlanarConfiguration(int planar) {
+        return new ImagePixelDescription(rows, columns, samplesPerPixel, bitsAllocated, bitsStored, highBit,
+                pixelRepresentation, samplesPerPixel > 1 ? planar : 0, photometric, numberOfFrames, pixelDataTag);
+    }
+
+    /** This description with other Bits Allocated, Bits Stored and High Bit. */
+    public ImagePixelDescription withBits(int allocated, int stored, int high) {
+        return new ImagePixelDescription(rows, columns, samplesPerPixel, allocated, stored, high, pixelRepresentation,
+                planarConfiguration, photometric, numberOfFrames, pixelDataTag);
+    }
+
     /** True for Float and Double Float Pixel Data. */
     public boolean isFloat() {
         return pixelDataTag != Tag.PixelData;

@@ -63,8 +63,9 @@ public final class PixelData {
     }
 
     public static PixelData of(Attributes dataset, String transferSyntaxUid, FrameDecoders decoders) {
-        ImagePixelDescription description = ImagePixelDescription.of(dataset);
-        return new PixelData(dataset, description, frameSource(dataset, description, TransferSyntax.of(transferSyntaxUid), decoders));
+        ImagePixelDescription stored = ImagePixelDescription.of(dataset);
+        FrameSource frames = frameSource(dataset, stored, TransferSyntax.of(transferSyntaxUid), decoders);
+        return new PixelData(dataset, frames.description(), frames);
     }
 
     private static FrameSource frameSource(Attributes dataset, ImagePixelDescription description, TransferSyntax syntax,
@@ -82,6 +83,7 @@ public final class PixelData {
         return new NativeFrameSource(description, value, dataset.vr(tag), dataset.bigEndian());
     }
 
+    /** What the frames hold once decoded (see {@link FrameDecoder#decodedDescription}). */
     public ImagePixelDescription description() {
         return description;
     }

@@ -1,48 +1,84 @@
 package org.lumen.dicom.transcode;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.lumen.dicom.data.Attributes;
+import org.lumen.dicom.data.ByteUtils;
+import org.lumen.dicom.data.Fragments;
 import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.Tags;
 import org.lumen.dicom.data.VR;
 import org.lumen.dicom.io.DicomFile;
 import org.lumen.dicom.io.TransferSyntax;
+import org.lumen.dicom.pixel.EncodeOptions;
+import org.lumen.dicom.pixel.FrameEncoder;
+import org.lumen.dicom.pixel.FrameEncoders;
 import org.lumen.dicom.pixel.ImagePixelDescription;
 import org.lumen.dicom.pixel.PixelData;
+import org.lumen.dicom.pixel.PixelDataException;
 
 /**
- * Re-expresses an instance in another transfer syntax: native to native (byte order, VR encoding, deflate) as it is,
- * encapsulated to native by decoding every frame (in parallel) with the pixel pipeline's decoders. Encoding into a
- * compressed syntax needs an encoder, which {@link #transcode} refuses with a message naming the syntax until one exists.
+ * Re-expresses an instance in another transfer syntax. Native to native (byte order, VR encoding, deflate) keeps the
+ * dataset as it is; otherwise every frame is decoded (in parallel) by the pixel pipeline's decoders and, for an
+ * encapsulated target, encoded (in parallel) by its {@link FrameEncoder}, one fragment per frame behind a Basic Offset
+ * Table. The Image Pixel attributes follow what the codecs say (a JPEG 2000 decoder's RGB, an encoder's YBR_RCT); a lossy
+ * step on either side is recorded in Lossy Image Compression, its ratio and method (PS3.3 C.7.6.1.1.5).
  */
 public final class Transcoder {
     private Transcoder() {
     }
 
-    /** The dataset to write in {@code targetUid}: the input's own dataset, or a copy with decoded native pixel data. */
+    /** {@link #transcode(DicomFile, String, EncodeOptions)} with the default encoder options. */
     public static Attributes transcode(DicomFile file, String targetUid) {
+        return transcode(file, targetUid, EncodeOptions.DEFAULT);
+    }
+
+    /** The dataset to write in {@code targetUid}: the input's own dataset, or a copy with re-encoded pixel data. */
+    public static Attributes transcode(DicomFile file, String targetUid, EncodeOptions options) {
         TransferSyntax source = sourceSyntax(file);
         TransferSyntax target = TransferSyntax.of(targetUid);
-        if (target.video() || (!TransferSyntax.isKnown(targetUid))) {
+        if (target.video() || !TransferSyntax.isKnown(targetUid)) {
             throw new IllegalArgumentException("Cannot write transfer syntax " + targetUid + ": "
                     + (target.video() ? "video syntaxes are not supported" : "unknown transfer syntax UID"));
         }
         Attributes dataset = file.dataset();
+        boolean hasPixels = dataset.contains(Tags.PIXEL_DATA);
         boolean hasFragments = dataset.getFragments(Tags.PIXEL_DATA) != null;
-        if (!hasFragments || source.uid().equals(target.uid())) {
-            if (target.encapsulated() && !source.uid().equals(target.uid()) && dataset.contains(Tags.PIXEL_DATA)) {
-                throw new IllegalArgumentException("No encoder for " + target.name() + " (" + target.uid()
-                        + ") yet: Lumen can write native syntaxes and the syntax a file already has");
-            }
+        if (!hasPixels || source.uid().equals(target.uid()) || (!hasFragments && !target.encapsulated())) {
             return dataset;
         }
-        if (target.encapsulated()) {
-            throw new IllegalArgumentException("Cannot transcode " + source.name() + " to " + target.name()
-                    + ": no encoder for the target syntax yet; decode to a native syntax instead");
+        FrameEncoder encoder = target.encapsulated() ? FrameEncoders.standard().forTransferSyntax(target) : null;
+        PixelData pixels = PixelData.of(dataset, source.uid());
+        ImagePixelDescription decoded = pixels.description();
+        ImagePixelDescription encoded = encoder == null ? decoded : encoder.encodedDescription(decoded, options);
+        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        Attributes copy = dataset.deepCopy();
+        try {
+            List<byte[]> frames = pixels.decodeAll(executor);
+            if (encoder == null) {
+                putNative(copy, frames, decoded);
+            } else {
+                List<byte[]> encodedFrames = encodeAll(encoder, frames, decoded, options, executor);
+                copy.setFragments(Tags.PIXEL_DATA, encapsulate(encodedFrames));
+                if (target.lossy()) {
+                    recordLossyStep(copy, target, decoded, encodedFrames);
+                }
+            }
+        } finally {
+            executor.shutdown();
         }
-        return decodeToNative(file, source);
+        describe(copy, encoded);
+        copy.remove(Tags.EXTENDED_OFFSET_TABLE);
+        copy.remove(Tags.EXTENDED_OFFSET_TABLE_LENGTHS);
+        if (source.lossy() && !"01".equals(copy.getString(Tag.LossyImageCompression))) {
+            copy.setString(Tag.LossyImageCompression, VR.CS, "01");
+        }
+        return copy;
     }
 
     /** The syntax the pixel data is really in: the meta header's when it names an encapsulated one. */
@@ -54,34 +90,99 @@ public final class Transcoder {
         return file.transferSyntax();
     }
 
-    private static Attributes decodeToNative(DicomFile file, TransferSyntax source) {
-        PixelData pixels = PixelData.of(file.dataset(), source.uid());
-        ImagePixelDescription description = pixels.description();
-        List<byte[]> frames;
-        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try {
-            frames = pixels.decodeAll(executor);
-        } finally {
-            executor.shutdown();
+    private static List<byte[]> encodeAll(FrameEncoder encoder, List<byte[]> frames, ImagePixelDescription description,
+            EncodeOptions options, ExecutorService executor) {
+        List<CompletableFuture<byte[]>> futures = new ArrayList<>(frames.size());
+        for (byte[] frame : frames) {
+            futures.add(CompletableFuture.supplyAsync(() -> encoder.encode(frame, description, options), executor));
         }
-        Attributes copy = file.dataset().deepCopy();
+        List<byte[]> out = new ArrayList<>(frames.size());
+        try {
+            for (int k = 0; k < futures.size(); k++) {
+                out.add(futures.get(k).join());
+            }
+        } catch (CompletionException e) {
+            futures.forEach(f -> f.cancel(false));
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new PixelDataException("Encoding frames with " + encoder.name() + " failed: " + e.getCause(), e.getCause());
+        }
+        return out;
+    }
+
+    /** One fragment per frame, each padded to an even length, behind a Basic Offset Table (empty past 4 GiB). */
+    static Fragments encapsulate(List<byte[]> frames) {
+        Fragments fragments = new Fragments(VR.OB, false);
+        byte[] table = new byte[4 * frames.size()];
+        long offset = 0;
+        List<byte[]> padded = new ArrayList<>(frames.size());
+        for (int k = 0; k < frames.size(); k++) {
+            byte[] frame = frames.get(k);
+            byte[] even = (frame.length & 1) == 0 ? frame : Arrays.copyOf(frame, frame.length + 1);
+            if (offset <= 0xFFFF_FFFFL) {
+                ByteUtils.put32(table, 4 * k, (int) offset, false);
+            }
+            offset += 8L + even.length;
+            padded.add(even);
+        }
+        fragments.add(offset - 8 - padded.get(padded.size() - 1).length > 0xFFFF_FFFFL ? new byte[0] : table);
+        padded.forEach(fragments::add);
+        return fragments;
+    }
+
+    private static void putNative(Attributes copy, List<byte[]> frames, ImagePixelDescription description) {
         byte[] nativeBytes = description.bitsAllocated() == 1
                 ? packBits(frames, description.rows() * description.columns() * description.samplesPerPixel())
                 : concat(frames);
         if ((nativeBytes.length & 1) != 0) {
-            nativeBytes = java.util.Arrays.copyOf(nativeBytes, nativeBytes.length + 1);
+            nativeBytes = Arrays.copyOf(nativeBytes, nativeBytes.length + 1);
         }
         if (copy.bigEndian() && description.bitsAllocated() > 8) {
             // Frames come little endian; the copy keeps raw values in its own byte order.
-            org.lumen.dicom.data.ByteUtils.swap(nativeBytes, description.bitsAllocated() / 8);
+            ByteUtils.swap(nativeBytes, description.bitsAllocated() / 8);
         }
         copy.setBytes(Tags.PIXEL_DATA, description.bitsAllocated() > 8 ? VR.OW : VR.OB, nativeBytes);
-        copy.remove(Tags.EXTENDED_OFFSET_TABLE);
-        copy.remove(Tags.EXTENDED_OFFSET_TABLE_LENGTHS);
-        if (source.lossy() && !"01".equals(copy.getString(Tag.LossyImageCompression))) {
-            copy.setString(Tag.LossyImageCompression, VR.CS, "01");
+    }
+
+    /** Writes the Image Pixel attributes that a codec may change. */
+    private static void describe(Attributes copy, ImagePixelDescription d) {
+        copy.setString(Tag.PhotometricInterpretation, VR.CS, d.photometric().code());
+        if (d.samplesPerPixel() > 1) {
+            copy.setInt(Tag.PlanarConfiguration, VR.US, d.planarConfiguration());
         }
-        return copy;
+        copy.setInt(Tag.BitsAllocated, VR.US, d.bitsAllocated());
+        copy.setInt(Tag.BitsStored, VR.US, d.bitsStored());
+        copy.setInt(Tag.HighBit, VR.US, d.highBit());
+    }
+
+    /** Lossy Image Compression 01 with this step's ratio and method appended to any earlier ones. */
+    private static void recordLossyStep(Attributes copy, TransferSyntax target, ImagePixelDescription d, List<byte[]> frames) {
+        long compressed = 0;
+        for (byte[] frame : frames) {
+            compressed += frame.length;
+        }
+        double ratio = (double) d.frameLength() * frames.size() / Math.max(1, compressed);
+        copy.setString(Tag.LossyImageCompression, VR.CS, "01");
+        copy.setString(Tag.LossyImageCompressionRatio, VR.DS,
+                append(copy.getStrings(Tag.LossyImageCompressionRatio), String.format(java.util.Locale.ROOT, "%.4f", ratio)));
+        copy.setString(Tag.LossyImageCompressionMethod, VR.CS,
+                append(copy.getStrings(Tag.LossyImageCompressionMethod), lossyMethod(target)));
+    }
+
+    private static String lossyMethod(TransferSyntax target) {
+        return switch (target.uid()) {
+            case TransferSyntax.JPEG_LS_NEAR_LOSSLESS -> "ISO_14495_1";
+            case TransferSyntax.JPEG_2000 -> "ISO_15444_1";
+            default -> "ISO_10918_1";
+        };
+    }
+
+    private static String[] append(String[] earlier, String value) {
+        String[] base = earlier == null ? new String[0] : earlier;
+        String[] out = Arrays.copyOf(base, base.length + 1);
+        out[base.length] = value;
+        return out;
     }
 
     private static byte[] concat(List<byte[]> frames) {
