@@ -10,6 +10,7 @@ import org.lumen.dicom.io.DicomReader;
 import org.lumen.dicom.io.DicomWriter;
 import org.lumen.dicom.io.ReadOptions;
 import org.lumen.dicom.io.TransferSyntax;
+import org.lumen.dicom.pixel.EncodeOptions;
 import org.lumen.dicom.transcode.Transcoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lumen dicom transcode IN OUT --ts UID}. */
 @Command(name = "transcode", mixinStandardHelpOptions = true,
-        description = "Rewrite a DICOM file in another transfer syntax (native syntaxes, deflate, or the file's own "
-                + "compressed syntax; compressed input is decoded to native).")
+        description = "Rewrite a DICOM file in another transfer syntax: any syntax Lumen decodes (native, deflate, RLE, "
+                + "JPEG, JPEG-LS, JPEG 2000) to any it writes (native, deflate, RLE, JPEG Lossless SV1, JPEG-LS, "
+                + "JPEG 2000 lossless). Frames are decoded and encoded in parallel.")
 public final class TranscodeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN")
     Path in;
@@ -29,6 +31,10 @@ public final class TranscodeCommand implements Callable<Integer> {
     @Option(names = "--ts", required = true, paramLabel = "UID",
             description = "Target transfer syntax UID, e.g. 1.2.840.10008.1.2.1 (explicit VR little endian).")
     String ts;
+
+    @Option(names = "--near", paramLabel = "N", defaultValue = "2",
+            description = "JPEG-LS near-lossless (1.2.840.10008.1.2.4.81): largest error allowed per sample (default: 2).")
+    int near;
 
     @Override
     public Integer call() throws Exception {
@@ -41,7 +47,7 @@ public final class TranscodeCommand implements Callable<Integer> {
         DicomFile file = DicomReader.read(in, ReadOptions.DEFAULT);
         Attributes dataset;
         try {
-            dataset = Transcoder.transcode(file, target);
+            dataset = Transcoder.transcode(file, target, EncodeOptions.DEFAULT.withNearLossless(near));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(in + ": " + e.getMessage(), e);
         }
