@@ -3,7 +3,6 @@ package org.lumen.cli.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lumen.dicom.io.DicomParseException;
@@ -33,14 +32,10 @@ public final class HeaderParseBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Path> files = new ArrayList<>();
+        List<Path> files = BenchFiles.read(listFile);
         long bytes = 0;
-        for (String line : Files.readAllLines(listFile)) {
-            if (!line.isBlank()) {
-                Path file = Path.of(line.trim());
-                files.add(file);
-                bytes += Files.size(file);
-            }
+        for (Path file : files) {
+            bytes += Files.size(file);
         }
         if (repeat <= 0) {
             long start = System.nanoTime();
