@@ -1,48 +1,41 @@
 package org.lumen.dicom.fuzz;
 
-import org.lumen.dicom.data.Tag;
-import org.lumen.dicom.pixel.FrameDecoder;
+import java.io.IOException;
+import org.lumen.dicom.io.DicomFile;
+import org.lumen.dicom.io.DicomParseException;
+import org.lumen.dicom.io.DicomReader;
+import org.lumen.dicom.io.ReadOptions;
 import org.lumen.dicom.pixel.ImagePixelDescription;
-import org.lumen.dicom.pixel.Photometric;
+import org.lumen.dicom.pixel.PixelData;
 import org.lumen.dicom.pixel.PixelDataException;
+import org.lumen.dicom.transcode.Transcoder;
 
 /**
- * What every frame decoder fuzz target does: the first two bytes of the input choose a small image description (so the
- * fuzzer explores sizes, samples and bit depths), the rest is the encoded frame. Only {@link PixelDataException} may
- * escape {@link FrameDecoder#decode}; anything else, a hang or running out of memory is a finding.
+ * What every frame decoder fuzz target does: the input is a whole Part 10 file (seeded by run-tests with the corpus
+ * files of the target's transfer syntaxes, so mutations mostly hit the codestream while the description stays
+ * consistent), and every frame of it is decoded. Only our parse and pixel exceptions may escape; any other exception, a
+ * hang or running out of memory is a finding. Images whose frames would exceed 4 MiB are passed over: the target is the
+ * decoder, not the size of the output array.
  */
 final class FuzzedFrames {
-    private static final int[] BITS = {8, 16, 12, 1};
+    private static final int MAX_FRAME_BYTES = 4 << 20;
 
     private FuzzedFrames() {
     }
 
-    static void decode(FrameDecoder decoder, byte[] input) {
-        if (input.length < 2) {
-            return;
-        }
-        ImagePixelDescription description = description(input[0], input[1]);
-        byte[] frame = java.util.Arrays.copyOfRange(input, 2, input.length);
+    static void decodeFile(byte[] input) throws IOException {
         try {
-            decoder.decode(frame, description);
-        } catch (PixelDataException expected) {
-            // the decoders' documented answer to a corrupt frame
+            DicomFile file = DicomReader.read(input, "fuzz-input", ReadOptions.INCLUDE_ALL);
+            PixelData pixels = PixelData.of(file.dataset(), Transcoder.sourceSyntax(file).uid());
+            ImagePixelDescription d = pixels.description();
+            if ((long) d.frameLength() > MAX_FRAME_BYTES || d.numberOfFrames() > 64) {
+                return;
+            }
+            for (int k = 0; k < pixels.frameCount(); k++) {
+                pixels.frameBytes(k);
+            }
+        } catch (DicomParseException | PixelDataException expected) {
+            // the documented answers to bad input
         }
-    }
-
-    /** Rows and columns 1..16 x 1..64, 1 or 3 samples, 8/12/16/1 bits, signed or not, planar or not. */
-    static ImagePixelDescription description(byte a, byte b) {
-        int rows = 1 + (a & 0x0F);
-        int columns = 1 + ((b & 0x3F));
-        boolean colour = (a & 0x10) != 0;
-        int bitsStored = BITS[(a >> 5) & 3];
-        int bitsAllocated = bitsStored == 12 ? 16 : bitsStored;
-        if (colour && bitsAllocated == 1) {
-            colour = false;
-        }
-        int signed = colour || bitsAllocated == 1 ? 0 : (b >> 6) & 1;
-        int planar = colour ? (b >> 7) & 1 : 0;
-        return new ImagePixelDescription(rows, columns, colour ? 3 : 1, bitsAllocated, bitsStored, bitsStored - 1, signed,
-                planar, colour ? Photometric.RGB : Photometric.MONOCHROME2, 1, Tag.PixelData);
     }
 }
