@@ -19,6 +19,7 @@ import org.lumen.dicom.pixel.EncodeOptions;
 import org.lumen.dicom.pixel.FrameEncoder;
 import org.lumen.dicom.pixel.FrameEncoders;
 import org.lumen.dicom.pixel.ImagePixelDescription;
+import org.lumen.dicom.pixel.Photometric;
 import org.lumen.dicom.pixel.PixelData;
 import org.lumen.dicom.pixel.PixelDataException;
 
@@ -52,9 +53,13 @@ public final class Transcoder {
         if (!hasPixels || source.uid().equals(target.uid()) || (!hasFragments && !target.encapsulated())) {
             return dataset;
         }
-        FrameEncoder encoder = target.encapsulated() ? FrameEncoders.standard().forTransferSyntax(target) : null;
         PixelData pixels = PixelData.of(dataset, source.uid());
         ImagePixelDescription decoded = pixels.description();
+        if (target.lossy() && decoded.photometric() == Photometric.PALETTE_COLOR) {
+            throw new PixelDataException("Lossy " + target.name() + " of PALETTE COLOR pixel data is refused: an index "
+                    + "off by one is another colour; choose a lossless syntax");
+        }
+        FrameEncoder encoder = target.encapsulated() ? FrameEncoders.standard().forTransferSyntax(target) : null;
         ImagePixelDescription encoded = encoder == null ? decoded : encoder.encodedDescription(decoded, options);
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         Attributes copy = dataset.deepCopy();
