@@ -173,6 +173,38 @@ class CliTest {
         assertThat(run("dicom", "to-nifti", tmp.toString(), tmp.resolve("empty.nii").toString())).isEqualTo(2);
     }
 
+    /** Compressed slices reach volume building through the codecs: the phantom as JPEG-LS gives the same volume. */
+    @Test
+    void toNiftiOfACompressedSeriesEqualsTheNativeOne() throws Exception {
+        Path series = TestData.data("ibsi/ibsi_1_ct_radiomics_phantom/dicom/image");
+        Path compressed = Files.createDirectories(tmp.resolve("jls"));
+        try (var files = Files.list(series)) {
+            for (Path slice : files.toList()) {
+                assertThat(run("dicom", "transcode", slice.toString(), compressed.resolve(slice.getFileName()).toString(),
+                        "--ts", TransferSyntax.JPEG_LS_LOSSLESS)).isZero();
+            }
+        }
+        assertThat(run("dicom", "to-nifti", series.toString(), tmp.resolve("native.nii").toString())).isZero();
+        assertThat(run("dicom", "to-nifti", compressed.toString(), tmp.resolve("jls.nii").toString())).isZero();
+        var fromNative = org.lumen.image.nifti.NiftiReader.read(tmp.resolve("native.nii"));
+        var fromJls = org.lumen.image.nifti.NiftiReader.read(tmp.resolve("jls.nii"));
+        assertThat(java.util.Arrays.mismatch(fromNative.data(), fromJls.data())).isEqualTo(-1);
+    }
+
+    /** Rendering decodes through the codecs: a JPEG 2000 image renders to the same PNG as its uncompressed twin. */
+    @Test
+    void renderOfACompressedImageEqualsItsUncompressedTwin() throws Exception {
+        Path fromJ2k = tmp.resolve("j2k.png");
+        Path fromNative = tmp.resolve("native.png");
+        assertThat(run("dicom", "render", TestData.dicom("pydicom-data/MR2_J2KR.dcm").toString(), fromJ2k.toString())).isZero();
+        assertThat(run("dicom", "render", TestData.dicom("pydicom-data/MR2_UNCR.dcm").toString(), fromNative.toString())).isZero();
+        var a = ImageIO.read(fromJ2k.toFile());
+        var b = ImageIO.read(fromNative.toFile());
+        assertThat(a.getWidth()).isEqualTo(b.getWidth());
+        assertThat(java.util.Arrays.mismatch(a.getRGB(0, 0, a.getWidth(), a.getHeight(), null, 0, a.getWidth()),
+                b.getRGB(0, 0, b.getWidth(), b.getHeight(), null, 0, b.getWidth()))).isEqualTo(-1);
+    }
+
     @Test
     void deidentifyReplacesIdentityAndRecordsTheProfile() throws Exception {
         Path target = tmp.resolve("deid.dcm");
