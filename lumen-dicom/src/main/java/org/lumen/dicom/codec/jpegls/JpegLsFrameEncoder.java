@@ -67,6 +67,16 @@ public abstract class JpegLsFrameEncoder implements FrameEncoder {
 
     /** The codestream of {@code frame} with this NEAR and interleave mode (0, 1 or 2; 0 writes one scan per component). */
     static byte[] encode(byte[] frame, ImagePixelDescription d, int near, int interleave) {
+        return encode(frame, d, near, interleave, null, 0);
+    }
+
+    /**
+     * As {@link #encode(byte[], ImagePixelDescription, int, int)}, with the thresholds and RESET {@code presets} (T1, T2,
+     * T3, RESET; null for the defaults) written in an LSE segment, and a restart marker every {@code restartInterval}
+     * lines (0 for none): what other encoders may write, so that tests can check the decoder against the peers on it.
+     */
+    static byte[] encode(byte[] frame, ImagePixelDescription d, int near, int interleave, int[] presets,
+            int restartInterval) {
         int width = d.columns();
         int height = d.rows();
         int components = d.samplesPerPixel();
@@ -75,7 +85,8 @@ public abstract class JpegLsFrameEncoder implements FrameEncoder {
         // decoded values stay within Bits Stored (GDCM refuses that LSE in a lossless stream, which does not need it).
         int precision = Math.max(8, d.bitsStored());
         int maxval = near == 0 ? 0 : (1 << d.bitsStored()) - 1;
-        CodingParameters p = new CodingParameters(precision, near, maxval, 0, 0, 0, 0);
+        CodingParameters p = presets == null ? new CodingParameters(precision, near, maxval, 0, 0, 0, 0)
+                : new CodingParameters(precision, near, maxval, presets[0], presets[1], presets[2], presets[3]);
         byte[] out = new byte[Math.max(1024, frame.length / 2)];
         int size = 0;
         size = marker(out, size, 0xD8);
@@ -99,6 +110,11 @@ public abstract class JpegLsFrameEncoder implements FrameEncoder {
             size = put16(out, size, p.t2);
             size = put16(out, size, p.t3);
             size = put16(out, size, p.reset);
+        }
+        if (restartInterval > 0) {
+            size = marker(out, size, 0xDD);
+            size = put16(out, size, 4);
+            size = put16(out, size, restartInterval);
         }
         int[][] scans = interleave == 0 ? new int[components][] : new int[][] {range(components)};
         for (int c = 0; c < components && interleave == 0; c++) {
@@ -125,6 +141,12 @@ public abstract class JpegLsFrameEncoder implements FrameEncoder {
             int[][] prev = new int[count][width + 2];
             int[][] cur = new int[count][width + 2];
             for (int y = 0; y < height; y++) {
+                if (restartInterval > 0 && y > 0 && y % restartInterval == 0) {
+                    scan.restart(0xD0 + (y / restartInterval - 1) % 8);
+                    for (int i = 0; i < count; i++) {
+                        java.util.Arrays.fill(prev[i], 0);
+                    }
+                }
                 for (int i = 0; i < count; i++) {
                     reader.readLine(y, scanComponents[i], cur[i]);
                 }

@@ -69,6 +69,15 @@ final class ScanEncoder {
         lastFF = false;
     }
 
+    /** Ends the restart interval: flushes the bits, writes RSTm and starts the model afresh (T.87 D.2). */
+    void restart(int marker) {
+        flush();
+        emit(0xFF);
+        emit(marker);
+        lastFF = false;
+        model.reset();
+    }
+
     /** A.5.3 limited-length Golomb code of {@code mapped} with parameter k. */
     private void writeGolomb(int mapped, int k, int limit) {
         int escape = limit - p.qbpp - 1;
