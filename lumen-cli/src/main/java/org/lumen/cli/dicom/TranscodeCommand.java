@@ -51,7 +51,7 @@ public final class TranscodeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(in + ": " + e.getMessage(), e);
         }
-        DicomWriter.write(out, file.fileMeta(), dataset, target);
+        DicomWriter.write(out, Transcoder.fileMeta(file, target), dataset, target);
         return 0;
     }
 }

@@ -86,6 +86,16 @@ public final class Transcoder {
         return copy;
     }
 
+    /**
+     * The file meta information to write a transcoded dataset with: the file's own with the Transfer Syntax UID set to
+     * {@code targetUid}, so that the writer knows the pixel data is already in the target syntax.
+     */
+    public static Attributes fileMeta(DicomFile file, String targetUid) {
+        Attributes meta = file.fileMeta() == null ? new Attributes() : file.fileMeta().deepCopy();
+        meta.setString(Tags.TRANSFER_SYNTAX_UID, VR.UI, targetUid);
+        return meta;
+    }
+
     /** The syntax the pixel data is really in: the meta header's when it names an encapsulated one. */
     public static TransferSyntax sourceSyntax(DicomFile file) {
         String metaUid = file.fileMeta().getString(Tags.TRANSFER_SYNTAX_UID);

@@ -42,7 +42,7 @@ class RleEncoderRoundTripTest {
     void decodesBackExactlyWithUsGdcmAndDcmtk(String name, @TempDir Path temp) throws Exception {
         DicomFile original = DicomReader.read(TestData.dicom(name));
         Path rle = temp.resolve("rle.dcm");
-        DicomWriter.write(rle, original.fileMeta(), Transcoder.transcode(original, TransferSyntax.RLE_LOSSLESS),
+        DicomWriter.write(rle, Transcoder.fileMeta(original, TransferSyntax.RLE_LOSSLESS), Transcoder.transcode(original, TransferSyntax.RLE_LOSSLESS),
                 TransferSyntax.RLE_LOSSLESS);
         PixelData reference = PixelData.of(original);
 

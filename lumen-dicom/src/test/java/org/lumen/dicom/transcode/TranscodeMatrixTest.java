@@ -71,7 +71,7 @@ class TranscodeMatrixTest {
     }
 
     private static DicomFile writeAndRead(DicomFile from, String syntax, Path out) throws Exception {
-        DicomWriter.write(out, from.fileMeta(), Transcoder.transcode(from, syntax, EncodeOptions.DEFAULT.withNearLossless(NEAR)), syntax);
+        DicomWriter.write(out, Transcoder.fileMeta(from, syntax), Transcoder.transcode(from, syntax, EncodeOptions.DEFAULT.withNearLossless(NEAR)), syntax);
         DicomFile back = DicomReader.read(out);
         assertThat(back.transferSyntax().uid()).isEqualTo(syntax);
         return back;
