@@ -42,13 +42,15 @@ class J2kEncoderAgainstGdcmTest {
                 "pydicom-data/OBXXXX1A.dcm", // 8-bit unsigned
                 "pydicom-data/OBXXXX1A_2frame.dcm",
                 "pydicom-data/SC_rgb.dcm", // 8-bit RGB
-                "pydicom-data/SC_rgb_16bit_2frame.dcm", // 16-bit RGB, 2 frames
+                "pydicom-data/SC_rgb_16bit.dcm", // 16-bit RGB
                 "pydicom-data/color-pl.dcm", // RGB, planar configuration 1
                 "pydicom-data/SC_ybr_full_uncompressed.dcm", // YBR_FULL, no component transform
                 "pydicom/test_files/SC_rgb_small_odd.dcm", // 3 x 3 RGB
                 "pydicom-data/MR2_UNCR.dcm",
                 "pydicom-data/US1_UNCR.dcm",
-                "pydicom/test_files/rtdose.dcm"); // 15 frames of 10 x 10
+                "pydicom-data/693_UNCR.dcm", // 512 x 512 CT, 14 bits signed
+                "pydicom-data/eCT_Supplemental.dcm", // enhanced CT, 2 frames
+                "pydicom-data/SC_rgb_2frame.dcm"); // RGB, 2 frames
     }
 
     @ParameterizedTest(name = "{0}")
