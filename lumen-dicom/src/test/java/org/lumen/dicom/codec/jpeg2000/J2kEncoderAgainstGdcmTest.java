@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lumen.dicom.data.Attributes;
-import org.lumen.dicom.data.Tag;
-import org.lumen.dicom.data.VR;
+import org.lumen.dicom.data.Fragments;
+import org.lumen.dicom.data.Tags;
+import org.lumen.dicom.pixel.EncodeOptions;
 import org.lumen.dicom.io.DicomFile;
 import org.lumen.dicom.io.DicomReader;
 import org.lumen.dicom.io.DicomWriter;
@@ -92,6 +93,22 @@ class J2kEncoderAgainstGdcmTest {
         Attributes dataset = J2kEncoderTestImages.extremes(96, 80, 16, signed == 1);
         DicomWriter.write(original, null, dataset, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         assertRoundTripThroughGdcm(original, temp, TransferSyntax.JPEG_2000_LOSSLESS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"pydicom/test_files/CT_small.dcm", "pydicom-data/693_UNCR.dcm", "pydicom-data/US1_UNCR.dcm"})
+    void compressesAboutAsWellAsGdcm(String name, @TempDir Path temp) throws IOException {
+        Path original = TestData.dicom(name);
+        Path gdcmFile = temp.resolve("gdcm-j2k.dcm");
+        Peers.Result result = Peers.run(120, "gdcmconv", "--j2k", original.toString(), gdcmFile.toString());
+        assertThat(result.ok()).as("gdcmconv --j2k: %s", result).isTrue();
+        Fragments gdcm = DicomReader.read(gdcmFile).dataset().getFragments(Tags.PIXEL_DATA);
+        PixelData pixels = PixelData.of(DicomReader.read(original));
+        long theirs = gdcm.length(gdcm.size() - 1);
+        long ours = new J2kEncoder().encode(pixels.frameBytes(0), pixels.description(), EncodeOptions.DEFAULT).length;
+        System.out.printf("J2K size %s: ours %d bytes, gdcmconv --j2k %d bytes (%.3f), raw %d%n", original.getFileName(),
+                ours, theirs, (double) ours / theirs, pixels.description().frameLength());
+        assertThat((double) ours / theirs).as("our codestream size relative to GDCM's").isLessThan(1.15);
     }
 
     static void assertRoundTripThroughGdcm(Path original, Path temp, String syntax) throws IOException {
