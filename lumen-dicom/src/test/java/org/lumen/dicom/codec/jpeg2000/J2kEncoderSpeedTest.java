@@ -1,0 +1,42 @@
+package org.lumen.dicom.codec.jpeg2000;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.lumen.dicom.io.DicomReader;
+import org.lumen.dicom.pixel.EncodeOptions;
+import org.lumen.dicom.pixel.ImagePixelDescription;
+import org.lumen.dicom.pixel.PixelData;
+import org.lumen.dicom.testing.TestData;
+
+/**
+ * Encode throughput on a 512 x 512 16-bit CT frame (693_UNCR), single thread, after warm-up. Runs only with
+ * {@code -Dj2k.bench=true}; compare with {@code time gdcmconv --j2k} on the same file.
+ */
+class J2kEncoderSpeedTest {
+    @Test
+    void encodeThroughputOn512x512Ct() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("j2k.bench"), "benchmark: run with -Dj2k.bench=true");
+        PixelData pixels = PixelData.of(DicomReader.read(TestData.dicom("pydicom-data/693_UNCR.dcm")));
+        ImagePixelDescription d = pixels.description();
+        byte[] frame = pixels.frameBytes(0);
+        J2kEncoder encoder = new J2kEncoder();
+        int length = 0;
+        long warmEnd = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < warmEnd) {
+            length = encoder.encode(frame, d, EncodeOptions.DEFAULT).length;
+        }
+        int runs = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < 5_000_000_000L) {
+            encoder.encode(frame, d, EncodeOptions.DEFAULT);
+            runs++;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double mbPerSecond = (double) frame.length * runs / seconds / 1e6;
+        System.out.printf("J2K encode %s: %d -> %d bytes (ratio %.2f), %.1f ms/frame, %.1f MB/s%n", d, frame.length,
+                length, (double) frame.length / length, seconds * 1000 / runs, mbPerSecond);
+        assertThat(runs).isPositive();
+    }
+}
