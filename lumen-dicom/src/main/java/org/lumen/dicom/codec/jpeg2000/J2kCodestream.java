@@ -152,11 +152,7 @@ public final class J2kCodestream {
     }
 
     private void readSiz(J2kMarkerReader in) {
-        int rsiz = in.u16();
-        if ((rsiz & 0x4000) != 0) {
-            throw in.error("the codestream is HTJ2K (ISO 15444-15, Rsiz 0x" + Integer.toHexString(rsiz)
-                    + "), which this Part 1 decoder does not handle");
-        }
+        in.u16(); // Rsiz: capabilities; HTJ2K is recognised by its code-block style instead (COD/COC)
         x1 = in.u32();
         y1 = in.u32();
         x0 = in.u32();

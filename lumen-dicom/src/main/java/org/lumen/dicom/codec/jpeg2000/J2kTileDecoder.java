@@ -14,7 +14,6 @@ import org.lumen.dicom.pixel.PixelDataException;
  */
 final class J2kTileDecoder {
     private static final int MAX_PASSES = 3 * 38 + 1;
-    static boolean DEBUG = Boolean.getBoolean("j2k.debug");
 
     private final J2kCodestream cs;
     /** Decoded samples per component, componentWidth x componentHeight, after level shift and clamping. */
@@ -478,7 +477,6 @@ final class J2kTileDecoder {
                 }
             }
         }
-        if (DEBUG) System.out.println("block o=" + sb.orientation() + " " + w + "x" + h + " at " + sb.offsetX() + "," + sb.offsetY() + " passes " + block.passes + " zbp " + block.zeroBitPlanes + " mb " + sb.magnitudeBits() + " len " + block.length + " c0=" + java.util.Arrays.toString(java.util.Arrays.copyOf(coef, Math.min(8, w * h))));
         int base = (sb.offsetY() + block.y0) * stride + sb.offsetX() + block.x0;
         if (tc.ints != null) {
             int[] out = tc.ints;

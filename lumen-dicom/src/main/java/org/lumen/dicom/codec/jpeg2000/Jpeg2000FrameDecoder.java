@@ -54,8 +54,8 @@ public final class Jpeg2000FrameDecoder implements FrameDecoder {
             throw new PixelDataException("JPEG 2000: the codestream's image is " + cs.width() + " x " + cs.height()
                     + "; Columns x Rows is " + d.columns() + " x " + d.rows());
         }
-        if (d.bitsAllocated() != 8 && d.bitsAllocated() != 16 && d.bitsAllocated() != 32) {
-            throw new PixelDataException("JPEG 2000: Bits Allocated " + d.bitsAllocated() + " is not supported (8, 16 or 32)");
+        if (d.bitsAllocated() != 1 && d.bitsAllocated() != 8 && d.bitsAllocated() != 16 && d.bitsAllocated() != 32) {
+            throw new PixelDataException("JPEG 2000: Bits Allocated " + d.bitsAllocated() + " is not supported (1, 8, 16 or 32)");
         }
         for (int c = 0; c < cs.components(); c++) {
             if (cs.precision(c) > d.bitsAllocated() || cs.precision(c) > 31) {
@@ -116,6 +116,14 @@ public final class Jpeg2000FrameDecoder implements FrameDecoder {
         int bytes = d.bitsAllocated() / 8;
         int pixels = rows * columns;
         byte[] out = new byte[d.frameLength()];
+        if (d.bitsAllocated() == 1) {
+            // one sample per pixel, packed least significant bit first (FrameSource's layout for 1-bit frames)
+            int[] plane = fullSize(cs, planes[0], 0, columns, rows);
+            for (int i = 0; i < pixels; i++) {
+                out[i >> 3] |= (byte) ((plane[i] & 1) << (i & 7));
+            }
+            return out;
+        }
         for (int c = 0; c < spp; c++) {
             int[] plane = fullSize(cs, planes[c], c, columns, rows);
             int pos = d.planarConfiguration() == 0 ? c * bytes : c * pixels * bytes;
