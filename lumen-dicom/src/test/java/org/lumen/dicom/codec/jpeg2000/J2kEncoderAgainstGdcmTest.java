@@ -72,7 +72,8 @@ class J2kEncoderAgainstGdcmTest {
                 Arguments.of(3, 5, 1, 8, 8, 0), Arguments.of(5, 3, 3, 8, 8, 0), Arguments.of(65, 130, 1, 16, 16, 1),
                 Arguments.of(130, 65, 3, 16, 16, 0), Arguments.of(65, 130, 1, 16, 1, 0), Arguments.of(64, 64, 1, 16, 2, 1),
                 Arguments.of(100, 70, 1, 16, 9, 1), Arguments.of(70, 100, 1, 16, 15, 0), Arguments.of(129, 257, 1, 8, 7, 0),
-                Arguments.of(33, 31, 3, 16, 12, 0), Arguments.of(33, 31, 3, 16, 16, 1));
+                Arguments.of(33, 31, 3, 16, 12, 0), Arguments.of(33, 31, 3, 16, 16, 1), Arguments.of(40, 50, 1, 8, 8, 1),
+                Arguments.of(40, 50, 1, 32, 16, 0), Arguments.of(40, 50, 1, 32, 12, 1));
     }
 
     @ParameterizedTest(name = "{0}x{1}x{2} {4}/{3} bits, signed {5}")
@@ -109,6 +110,20 @@ class J2kEncoderAgainstGdcmTest {
         System.out.printf("J2K size %s: ours %d bytes, gdcmconv --j2k %d bytes (%.3f), raw %d%n", original.getFileName(),
                 ours, theirs, (double) ours / theirs, pixels.description().frameLength());
         assertThat((double) ours / theirs).as("our codestream size relative to GDCM's").isLessThan(1.15);
+    }
+
+    static Stream<Arguments> constants() {
+        return Stream.of(Arguments.of(1, 0), Arguments.of(0, 0), Arguments.of(0, 255), Arguments.of(1, -128),
+                Arguments.of(1, 127));
+    }
+
+    @ParameterizedTest(name = "signed {0}, value {1}")
+    @MethodSource("constants")
+    void constantImagesSurvive(int signed, int value, @TempDir Path temp) throws IOException {
+        Path original = temp.resolve("constant.dcm");
+        DicomWriter.write(original, null, J2kEncoderTestImages.constant(70, 90, signed == 1 ? 1 : 3, 8, signed == 1, value),
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        assertRoundTripThroughGdcm(original, temp, TransferSyntax.JPEG_2000_LOSSLESS);
     }
 
     static void assertRoundTripThroughGdcm(Path original, Path temp, String syntax) throws IOException {
