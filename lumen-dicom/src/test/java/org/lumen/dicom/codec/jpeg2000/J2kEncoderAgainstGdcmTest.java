@@ -112,6 +112,18 @@ class J2kEncoderAgainstGdcmTest {
         assertThat((double) ours / theirs).as("our codestream size relative to GDCM's").isLessThan(1.15);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1})
+    void extremeColourDifferencesSurviveTheRct(int signed, @TempDir Path temp) throws IOException {
+        Path original = temp.resolve("extreme-rgb.dcm");
+        DicomWriter.write(original, null, J2kEncoderTestImages.extremeColours(67, 75, 16, signed == 1),
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        assertRoundTripThroughGdcm(original, temp, TransferSyntax.JPEG_2000_LOSSLESS);
+        DicomWriter.write(original, null, J2kEncoderTestImages.extremeColours(67, 75, 8, signed == 1),
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        assertRoundTripThroughGdcm(original, temp, TransferSyntax.JPEG_2000_LOSSLESS);
+    }
+
     static Stream<Arguments> constants() {
         return Stream.of(Arguments.of(1, 0), Arguments.of(0, 0), Arguments.of(0, 255), Arguments.of(1, -128),
                 Arguments.of(1, 127));
