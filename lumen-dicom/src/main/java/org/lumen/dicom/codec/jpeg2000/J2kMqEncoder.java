@@ -97,14 +97,18 @@ final class J2kMqEncoder {
         renormalise();
     }
 
+    /** RENORME, shifting as many bits at once as the counter allows instead of one per loop. */
     private void renormalise() {
-        do {
-            a <<= 1;
-            c <<= 1;
-            if (--ct == 0) {
-                byteOut();
-            }
-        } while ((a & 0x8000) == 0);
+        int shifts = Integer.numberOfLeadingZeros(a) - 16; // until bit 15 of A is set again
+        while (shifts >= ct) {
+            a <<= ct;
+            c <<= ct;
+            shifts -= ct;
+            byteOut();
+        }
+        a <<= shifts;
+        c <<= shifts;
+        ct -= shifts;
     }
 
     private void byteOut() {

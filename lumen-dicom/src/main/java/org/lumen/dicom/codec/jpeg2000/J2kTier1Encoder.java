@@ -133,7 +133,7 @@ final class J2kTier1Encoder {
         width = w;
         height = h;
         stride = w + 2;
-        int cells = stride * (h + 2);
+        int cells = stride * (h + 5); // three spare rows: a stripe's four states can be read at once
         if (state.length < cells) {
             state = new int[cells];
         }
@@ -187,7 +187,16 @@ final class J2kTier1Encoder {
         final byte[] zc = zeroContext;
         for (int y0 = 0; y0 < height; y0 += 4) {
             int y1 = Math.min(y0 + 4, height);
+            int top = (y0 + 1) * stride + 1;
             for (int x = 0; x < width; x++) {
+                int t = top + x;
+                int a = st[t];
+                int b = st[t + stride];
+                int c = st[t + 2 * stride];
+                int d = st[t + 3 * stride];
+                if (((a | b | c | d) & NEIGHBOURS) == 0 || (a & b & c & d & SIG) != 0) {
+                    continue; // nothing in this column of the stripe has a significant neighbour, or all are significant
+                }
                 for (int y = y0; y < y1; y++) {
                     int i = (y + 1) * stride + x + 1;
                     int f = st[i];
@@ -209,7 +218,12 @@ final class J2kTier1Encoder {
         final int[] mag = magnitude;
         for (int y0 = 0; y0 < height; y0 += 4) {
             int y1 = Math.min(y0 + 4, height);
+            int top = (y0 + 1) * stride + 1;
             for (int x = 0; x < width; x++) {
+                int t = top + x;
+                if (((st[t] | st[t + stride] | st[t + 2 * stride] | st[t + 3 * stride]) & SIG) == 0) {
+                    continue;
+                }
                 for (int y = y0; y < y1; y++) {
                     int i = (y + 1) * stride + x + 1;
                     int f = st[i];
@@ -233,6 +247,13 @@ final class J2kTier1Encoder {
             for (int x = 0; x < width; x++) {
                 int y = y0;
                 int i = (y0 + 1) * s + x + 1;
+                if ((st[i] & st[i + s] & st[i + 2 * s] & st[i + 3 * s] & SIG) != 0) {
+                    st[i] &= ~VISITED; // all four significant already: nothing to code here
+                    st[i + s] &= ~VISITED;
+                    st[i + 2 * s] &= ~VISITED;
+                    st[i + 3 * s] &= ~VISITED;
+                    continue;
+                }
                 if (y1 - y0 == 4
                         && ((st[i] | st[i + s] | st[i + 2 * s] | st[i + 3 * s]) & (SIG | VISITED | NEIGHBOURS)) == 0) {
                     // Run-length mode (D.3.4): four insignificant coefficients with insignificant neighbourhoods.

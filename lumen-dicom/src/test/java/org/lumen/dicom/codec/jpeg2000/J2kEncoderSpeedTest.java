@@ -28,15 +28,18 @@ class J2kEncoderSpeedTest {
             length = encoder.encode(frame, d, EncodeOptions.DEFAULT).length;
         }
         int runs = 0;
+        long best = Long.MAX_VALUE;
         long start = System.nanoTime();
         while (System.nanoTime() - start < 5_000_000_000L) {
+            long t = System.nanoTime();
             encoder.encode(frame, d, EncodeOptions.DEFAULT);
+            best = Math.min(best, System.nanoTime() - t);
             runs++;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double mbPerSecond = (double) frame.length * runs / seconds / 1e6;
-        System.out.printf("J2K encode %s: %d -> %d bytes (ratio %.2f), %.1f ms/frame, %.1f MB/s%n", d, frame.length,
-                length, (double) frame.length / length, seconds * 1000 / runs, mbPerSecond);
+        double mean = (System.nanoTime() - start) / 1e6 / runs;
+        // best of the runs (the machine is shared, so the mean carries other processes' load), as for gdcmconv
+        System.out.printf("J2K encode %s: %d -> %d bytes (ratio %.2f), best %.1f ms/frame = %.1f MB/s, mean %.1f ms%n", d,
+                frame.length, length, (double) frame.length / length, best / 1e6, frame.length / (best / 1e9) / 1e6, mean);
         assertThat(runs).isPositive();
     }
 }

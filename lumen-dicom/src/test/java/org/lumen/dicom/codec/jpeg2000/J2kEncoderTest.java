@@ -107,6 +107,19 @@ class J2kEncoderTest {
     }
 
     @Test
+    void twoGuardBitsCoverEvenFullRangeChromaDifferences() {
+        org.lumen.dicom.pixel.PixelData pixels = org.lumen.dicom.pixel.PixelData.of(
+                J2kEncoderTestImages.extremeColours(67, 75, 16, false), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        byte[] j2k = encoder.encode(pixels.frameBytes(0), pixels.description(), EncodeOptions.DEFAULT);
+        int cod = 4 + u16(j2k, 4);
+        int qcd = cod + 2 + u16(j2k, cod + 2);
+        // RCT chroma has 17 bits here and HH gains 2 more; what the 5/3 adds beyond the nominal gains fits in 2 guard bits
+        assertThat((j2k[qcd + 4] & 0xFF) >> 5).as("guard bits").isEqualTo(2);
+        assertThat(j2k[qcd + 5] & 0xFF).as("LL exponent: precision 16").isEqualTo(16 << 3);
+        assertThat(j2k[qcd + 8] & 0xFF).as("HH exponent of the top level: 16 + 2").isEqualTo(18 << 3);
+    }
+
+    @Test
     void levelsShrinkForSmallImages() {
         assertThat(J2kEncoder.levels(512, 512)).isEqualTo(5);
         assertThat(J2kEncoder.levels(1, 1000)).isZero();

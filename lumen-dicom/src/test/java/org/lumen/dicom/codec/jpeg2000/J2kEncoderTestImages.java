@@ -46,6 +46,30 @@ final class J2kEncoderTestImages {
         return build(rows, columns, 1, bits <= 8 ? 8 : 16, bits, signed, values);
     }
 
+    /** RGB with red and blue at one extreme where green is at the other: chroma differences of the full range. */
+    static Attributes extremeColours(int rows, int columns, int bits, boolean signed) {
+        int lo = signed ? -(1 << (bits - 1)) : 0;
+        int hi = signed ? (1 << (bits - 1)) - 1 : (1 << bits) - 1;
+        int[] values = new int[rows * columns * 3];
+        for (int y = 0; y < rows; y++) {
+            for (int x = 0; x < columns; x++) {
+                boolean on = (((x + y) & 1) == 0) ^ (((x / 3 + y / 2) & 1) == 0);
+                int p = (y * columns + x) * 3;
+                values[p] = on ? hi : lo;
+                values[p + 1] = on ? lo : hi;
+                values[p + 2] = ((x * 7 + y) & 2) == 0 ? hi : lo;
+            }
+        }
+        return build(rows, columns, 3, bits <= 8 ? 8 : 16, bits, signed, values);
+    }
+
+    /** Every sample {@code value}: for a signed zero image every wavelet coefficient is 0 and every packet empty. */
+    static Attributes constant(int rows, int columns, int samples, int bits, boolean signed, int value) {
+        int[] values = new int[rows * columns * samples];
+        java.util.Arrays.fill(values, value);
+        return build(rows, columns, samples, bits <= 8 ? 8 : 16, bits, signed, values);
+    }
+
     static Attributes build(int rows, int columns, int samples, int allocated, int stored, boolean signed, int[] values) {
         Attributes d = new Attributes();
         d.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.7");
@@ -70,9 +94,11 @@ final class J2kEncoderTestImages {
             if (signed && values[i] < 0) {
                 v = values[i] & (int) ((1L << allocated) - 1); // sign bits up to the container, as writers do
             }
-            pixels[i * bytes] = (byte) v;
-            if (bytes == 2) {
-                pixels[i * bytes + 1] = (byte) (v >> 8);
+            if (signed && values[i] < 0 && allocated == 32) {
+                v = values[i];
+            }
+            for (int k = 0; k < bytes; k++) {
+                pixels[i * bytes + k] = (byte) (v >> (8 * k));
             }
         }
         d.setBytes(Tag.PixelData, allocated == 8 ? VR.OB : VR.OW, pixels);
