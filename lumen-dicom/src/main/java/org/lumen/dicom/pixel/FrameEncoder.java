@@ -24,6 +24,15 @@ public interface FrameEncoder {
      */
     byte[] encode(byte[] frame, ImagePixelDescription source, EncodeOptions options);
 
+    /**
+     * Whether frames encoded into {@code transferSyntaxUid} with {@code options} can differ from the originals: by
+     * default what the syntax allows; an encoder that writes a lossy syntax losslessly (JPEG 2000 with the 5/3 wavelet,
+     * JPEG-LS with NEAR 0) says false, so that the dataset is not marked as lossy-compressed.
+     */
+    default boolean lossy(String transferSyntaxUid, EncodeOptions options) {
+        return org.lumen.dicom.io.TransferSyntax.of(transferSyntaxUid).lossy();
+    }
+
     /** A name for messages. */
     default String name() {
         return getClass().getSimpleName();

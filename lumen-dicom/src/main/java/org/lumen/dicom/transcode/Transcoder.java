@@ -55,11 +55,11 @@ public final class Transcoder {
         }
         PixelData pixels = PixelData.of(dataset, source.uid());
         ImagePixelDescription decoded = pixels.description();
-        if (target.lossy() && decoded.photometric() == Photometric.PALETTE_COLOR) {
+        FrameEncoder encoder = target.encapsulated() ? FrameEncoders.standard().forTransferSyntax(target) : null;
+        if (encoder != null && encoder.lossy(target.uid(), options) && decoded.photometric() == Photometric.PALETTE_COLOR) {
             throw new PixelDataException("Lossy " + target.name() + " of PALETTE COLOR pixel data is refused: an index "
                     + "off by one is another colour; choose a lossless syntax");
         }
-        FrameEncoder encoder = target.encapsulated() ? FrameEncoders.standard().forTransferSyntax(target) : null;
         ImagePixelDescription encoded = encoder == null ? decoded : encoder.encodedDescription(decoded, options);
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         Attributes copy = dataset.deepCopy();
@@ -70,8 +70,11 @@ public final class Transcoder {
             } else {
                 List<byte[]> encodedFrames = encodeAll(encoder, frames, decoded, options, executor);
                 copy.setFragments(Tags.PIXEL_DATA, encapsulate(encodedFrames));
-                if (target.lossy()) {
+                if (encoder.lossy(target.uid(), options)) {
                     recordLossyStep(copy, target, decoded, encodedFrames);
+                } else if (target.lossy() && !copy.contains(Tag.LossyImageCompression) && !source.lossy()) {
+                    // A lossy-capable syntax holding exactly the original samples says so, for the next reader.
+                    copy.setString(Tag.LossyImageCompression, VR.CS, "00");
                 }
             }
         } finally {
@@ -80,7 +83,10 @@ public final class Transcoder {
         describe(copy, encoded);
         copy.remove(Tags.EXTENDED_OFFSET_TABLE);
         copy.remove(Tags.EXTENDED_OFFSET_TABLE_LENGTHS);
-        if (source.lossy() && !"01".equals(copy.getString(Tag.LossyImageCompression))) {
+        // Decoding a lossy-capable syntax loses nothing more, but what was lost stays lost, unless the dataset says
+        // its pixel data never went through a lossy step (00: e.g. reversible JPEG 2000 in .91); DCT JPEG always loses.
+        boolean dctJpeg = source.uid().equals(TransferSyntax.JPEG_BASELINE_8BIT) || source.uid().equals(TransferSyntax.JPEG_EXTENDED_12BIT);
+        if (source.lossy() && (dctJpeg || !copy.contains(Tag.LossyImageCompression))) {
             copy.setString(Tag.LossyImageCompression, VR.CS, "01");
         }
         return copy;

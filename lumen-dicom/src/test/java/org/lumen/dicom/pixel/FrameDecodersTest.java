@@ -17,11 +17,11 @@ class FrameDecodersTest {
 
     @Test
     void compressedSyntaxWithoutDecoderFailsNamingIt() throws Exception {
-        var file = DicomReader.read(TestData.dicom("pydicom/test_files/SC_rgb_jpeg_dcmtk.dcm"));
+        var file = DicomReader.read(TestData.dicom("pydicom-data/HTJ2K_08_RGB.dcm"));
         assertThatThrownBy(() -> PixelData.of(file))
                 .isInstanceOf(PixelDataException.class)
-                .hasMessageContaining("JPEG Baseline (Process 1) (1.2.840.10008.1.2.4.50)")
-                .hasMessageContaining("RLE Lossless");
+                .hasMessageContaining("High-Throughput JPEG 2000 Image Compression (1.2.840.10008.1.2.4.203)")
+                .hasMessageContaining("RLE Lossless").hasMessageContaining("JPEG-LS");
     }
 
     @Test

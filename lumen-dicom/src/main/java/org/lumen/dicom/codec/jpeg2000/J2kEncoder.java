@@ -34,6 +34,12 @@ public final class J2kEncoder implements FrameEncoder {
         return "JPEG 2000 (lossless)";
     }
 
+    /** Always reversible (5/3, no quantisation), also when writing the lossy-capable syntax .91. */
+    @Override
+    public boolean lossy(String transferSyntaxUid, EncodeOptions options) {
+        return false;
+    }
+
     @Override
     public ImagePixelDescription encodedDescription(ImagePixelDescription source, EncodeOptions options) {
         if (source.isFloat()) {
