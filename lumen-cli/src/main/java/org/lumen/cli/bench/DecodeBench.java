@@ -15,8 +15,8 @@ import org.lumen.dicom.pixel.ImagePixelDescription;
 import org.lumen.dicom.pixel.PixelData;
 import org.lumen.dicom.transcode.Transcoder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * Decodes every frame of every file in a list, one frame after another on one thread (as {@code gdcmconv --raw} does),
@@ -27,14 +27,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "decode", mixinStandardHelpOptions = true,
         description = "Decode all frames of the files listed in LIST_FILE; print decoded MB/s per transfer syntax.")
 public final class DecodeBench implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "LIST_FILE", description = "A text file with one DICOM file path per line.")
-    Path listFile;
-
-    @Option(names = "--repeat", defaultValue = "0", description = "Timed passes after warm-up passes (0: one cold pass only).")
-    int repeat;
-
-    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up passes before the timed ones (with --repeat).")
-    int warmup;
+    @Mixin
+    BenchFiles list;
 
     @Option(names = "--split", paramLabel = "DIR", description = "Write DIR/<transfer syntax UID>.list for the encapsulated files and stop.")
     Path splitDir;
@@ -45,7 +39,7 @@ public final class DecodeBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Path> files = BenchFiles.read(listFile);
+        List<Path> files = list.files();
         if (splitDir != null) {
             return split(files);
         }
@@ -64,12 +58,12 @@ public final class DecodeBench implements Callable<Integer> {
         if (refused > 0) {
             System.out.printf("lumen: %d file(s) refused before decoding (no decoder or unusable pixel description)%n", refused);
         }
-        if (repeat <= 0) {
+        if (list.repeat <= 0) {
             report("lumen (one cold pass)", items, 1, time(items, 1));
             return 0;
         }
-        time(items, warmup);
-        report("lumen (in-process, warm)", items, repeat, time(items, repeat));
+        time(items, list.warmup);
+        report("lumen (in-process, warm)", items, list.repeat, time(items, list.repeat));
         return 0;
     }
 

@@ -9,8 +9,7 @@ import org.lumen.dicom.io.DicomParseException;
 import org.lumen.dicom.io.DicomReader;
 import org.lumen.dicom.io.ReadOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * Parses the header (everything before pixel data) of every file in a list, as {@code dcmdump -M +sb 7fe0,0010} and pydicom's
@@ -21,37 +20,31 @@ import picocli.CommandLine.Parameters;
 @Command(name = "headers", mixinStandardHelpOptions = true,
         description = "Parse all headers of the files listed in LIST_FILE (one path per line); print files/s and MB/s.")
 public final class HeaderParseBench implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "LIST_FILE", description = "A text file with one DICOM file path per line.")
-    Path listFile;
-
-    @Option(names = "--repeat", defaultValue = "0", description = "Timed passes after warm-up passes (0: one cold pass only).")
-    int repeat;
-
-    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up passes before the timed ones (with --repeat).")
-    int warmup;
+    @Mixin
+    BenchFiles list;
 
     @Override
     public Integer call() throws IOException {
-        List<Path> files = BenchFiles.read(listFile);
+        List<Path> files = list.files();
         long bytes = 0;
         for (Path file : files) {
             bytes += Files.size(file);
         }
-        if (repeat <= 0) {
+        if (list.repeat <= 0) {
             long start = System.nanoTime();
             int failed = pass(files);
             report("lumen (one cold pass)", files.size(), bytes, 1, System.nanoTime() - start, failed);
             return 0;
         }
-        for (int i = 0; i < warmup; i++) {
+        for (int i = 0; i < list.warmup; i++) {
             pass(files);
         }
         long start = System.nanoTime();
         int failed = 0;
-        for (int i = 0; i < repeat; i++) {
+        for (int i = 0; i < list.repeat; i++) {
             failed = pass(files);
         }
-        report("lumen (in-process, warm)", files.size(), bytes, repeat, System.nanoTime() - start, failed);
+        report("lumen (in-process, warm)", files.size(), bytes, list.repeat, System.nanoTime() - start, failed);
         return 0;
     }
 
