@@ -5,14 +5,16 @@
 # encoders, never ours) from the corpus' biggest native images, in target/bench-inputs.
 # Whole process: wall time to decode every file of the syntax: one peer process per file (start-up included); one Lumen
 # process for the whole list (JVM start-up included once).
-# In-process: Lumen under JMH (lumen-bench, one thread); for the peers, the whole-process time minus their start-up
-# (the same number of runs on a tiny uncompressed file), which is what decoding alone costs them.
+# In-process: Lumen under JMH (lumen-bench, one thread); GDCM through Debian's python3-gdcm (the same libgdcm, timing
+# only Image.GetBuffer(), which decodes; benchmarks/gdcm_decode.py); dcmtk has no binding here, so its figure is the
+# whole-process time minus its start-up (the same number of runs on a tiny uncompressed file).
 # MB/s are decoded (uncompressed) bytes per second. Usage: benchmarks/decode.sh [CORPUS_DIR]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="${1:-$root/../shared/data/dicom}"
 work="$root/target/bench-decode"; inputs="$root/target/bench-inputs"
 rm -rf "$work"; mkdir -p "$work" "$inputs"
+/usr/bin/python3 -c 'import gdcm' 2>/dev/null || { echo "decode.sh needs python3-gdcm: apt-get install python3-gdcm" >&2; exit 2; }
 "$root/lumen" --version >/dev/null   # build first, outside the timings
 (cd "$root" && mvn -B -q -ntp -Pbench -pl lumen-bench -am package -DskipTests)
 jar="$root/lumen-cli/target/lumen.jar"; jmh="$root/lumen-bench/target/benchmarks.jar"
@@ -59,13 +61,14 @@ dcmtk_tool() { case "$1" in 1.2.840.10008.1.2.4.5*|1.2.840.10008.1.2.4.70) echo 
 
 echo "# decode benchmark: corpus $corpus + peer-encoded inputs; $(nproc) cores; $(date -u +%F)"
 printf '%-26s %5s %9s | %12s %12s %12s | %12s %12s %12s\n' "transfer syntax" files "MB" \
-  "lumen-proc" "gdcm-proc" "dcmtk-proc" "lumen-inproc" "gdcm-decode" "dcmtk-decode"
+  "lumen-proc" "gdcm-proc" "dcmtk-proc" "lumen-inproc" "gdcm-inproc" "dcmtk-decode"
 for list in "$work"/*.list; do
   ts=$(basename "$list" .list); [ "$ts" = all ] && continue
   files=$(wc -l < "$list")
   bytes=$(cat "$work/$ts.bytes")
   lumen_whole=$(secs java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" bench decode "$list")
-  gdcm_whole=$(per_file gdcmconv --raw); gdcm_start=$(startup gdcmconv --raw)
+  gdcm_whole=$(per_file gdcmconv --raw)
+  gdcm_inproc=$(/usr/bin/python3 "$root/benchmarks/gdcm_decode.py" "$list" 5 2>/dev/null | sed -n 's/.*MB\/s=\([0-9.]*\).*/\1/p')
   tool=$(dcmtk_tool "$ts"); dcmtk_whole="-"; dcmtk_dec="-"
   if [ -n "$tool" ]; then
     dcmtk_whole=$(per_file "$tool"); dcmtk_start=$(startup "$tool")
@@ -75,8 +78,9 @@ for list in "$work"/*.list; do
   inproc=$( [ -n "$ms" ] && mbs "$bytes" "$(echo "$ms / 1000" | bc -l)" || echo "-")
   printf '%-26s %5d %9.1f | %12s %12s %12s | %12s %12s %12s\n' "$ts" "$files" "$(echo "$bytes / 1000000" | bc -l)" \
     "$(mbs "$bytes" "$lumen_whole")" "$(mbs "$bytes" "$gdcm_whole")" "$dcmtk_whole" \
-    "$inproc" "$(mbs "$bytes" "$(echo "$gdcm_whole - $gdcm_start" | bc)")" "$dcmtk_dec"
+    "$inproc" "${gdcm_inproc:--}" "$dcmtk_dec"
 done
-echo "(MB/s of decoded bytes; -proc: whole processes; lumen-inproc: JMH ms/op; -decode: peer time minus its start-up;"
+echo "(MB/s of decoded bytes; -proc: whole processes; lumen-inproc: JMH; gdcm-inproc: python3-gdcm GetBuffer();"
+echo " dcmtk-decode: dcmtk's whole-process time minus its start-up;"
 echo " MB are what the files hold decoded, by their headers; a file a tool refuses is timed as it fails;"
 echo " n/a: start-up noise exceeds the decoding time)"
