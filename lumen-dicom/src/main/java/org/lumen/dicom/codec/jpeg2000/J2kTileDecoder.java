@@ -253,6 +253,10 @@ final class J2kTileDecoder {
         tileComponents = comps;
         sop = style.sop();
         eph = style.eph();
+        layers = style.layers();
+        sortedByOrder.clear();
+        work = 0;
+        workLimit = 64L * (body.length + (packed == null ? 0 : packed.length)) + (1L << 24);
         try {
             for (J2kProgressionChange change : cs.progressions(tile, style, maxResolutions)) {
                 progress(change, comps, all);
@@ -262,9 +266,26 @@ final class J2kTileDecoder {
         }
     }
 
+    private int layers;
+    private final java.util.Map<Integer, List<J2kPrecinct>> sortedByOrder = new java.util.HashMap<>();
+    private long work;
+    private long workLimit;
+
+    /**
+     * Counts packet visits, read or skipped: every packet read takes at least a byte, but POC changes may revisit packets
+     * already read; a codestream that makes us revisit far more than its size allows is corrupt.
+     */
+    private void tick(long n) {
+        work += n;
+        if (work > workLimit) {
+            throw new PixelDataException("JPEG 2000: the progression (POC) of a tile visits more than " + workLimit
+                    + " packets for " + body.length + " bytes of packet data (corrupt codestream)");
+        }
+    }
+
     private void progress(J2kProgressionChange ch, TileComponent[] comps, List<J2kPrecinct> all) {
         int compEnd = Math.min(ch.compEnd(), comps.length);
-        int layerEnd = ch.layerEnd();
+        int layerEnd = Math.min(ch.layerEnd(), layers);
         switch (ch.order()) {
             case J2kCodingStyle.LRCP -> {
                 for (int l = 0; l < layerEnd; l++) {
@@ -285,36 +306,38 @@ final class J2kTileDecoder {
                 }
             }
             default -> {
-                List<J2kPrecinct> order = new ArrayList<>();
-                for (J2kPrecinct p : all) {
+                tick(all.size());
+                for (J2kPrecinct p : sortedByOrder.computeIfAbsent(ch.order(), o -> sorted(all, o))) {
                     if (p.component >= ch.compStart() && p.component < compEnd && p.resolution >= ch.resStart()
                             && p.resolution < ch.resEnd()) {
-                        order.add(p);
-                    }
-                }
-                Comparator<J2kPrecinct> byPosition = Comparator.<J2kPrecinct>comparingLong(p -> p.gridY)
-                        .thenComparingLong(p -> p.gridX);
-                Comparator<J2kPrecinct> cmp = switch (ch.order()) {
-                    case J2kCodingStyle.RPCL -> Comparator.<J2kPrecinct>comparingInt(p -> p.resolution).thenComparing(byPosition)
-                            .thenComparingInt(p -> p.component);
-                    case J2kCodingStyle.PCRL -> byPosition.thenComparingInt(p -> p.component).thenComparingInt(p -> p.resolution);
-                    default -> Comparator.<J2kPrecinct>comparingInt(p -> p.component).thenComparing(byPosition)
-                            .thenComparingInt(p -> p.resolution);
-                };
-                order.sort(cmp);
-                for (J2kPrecinct p : order) {
-                    while (p.layersRead < layerEnd) {
-                        readPacket(p, p.layersRead);
+                        while (p.layersRead < layerEnd) {
+                            readPacket(p, p.layersRead);
+                        }
                     }
                 }
             }
         }
     }
 
+    /** The precincts in the order of a position-driven progression (B.12.1.3-5), layers aside. */
+    private static List<J2kPrecinct> sorted(List<J2kPrecinct> all, int progression) {
+        List<J2kPrecinct> order = new ArrayList<>(all);
+        Comparator<J2kPrecinct> byPosition = Comparator.<J2kPrecinct>comparingLong(p -> p.gridY).thenComparingLong(p -> p.gridX);
+        order.sort(switch (progression) {
+            case J2kCodingStyle.RPCL -> Comparator.<J2kPrecinct>comparingInt(p -> p.resolution).thenComparing(byPosition)
+                    .thenComparingInt(p -> p.component);
+            case J2kCodingStyle.PCRL -> byPosition.thenComparingInt(p -> p.component).thenComparingInt(p -> p.resolution);
+            default -> Comparator.<J2kPrecinct>comparingInt(p -> p.component).thenComparing(byPosition)
+                    .thenComparingInt(p -> p.resolution);
+        });
+        return order;
+    }
+
     private void layerOfResolution(TileComponent tc, int r, int layer) {
         if (r >= tc.precincts.length) {
             return;
         }
+        tick(tc.precincts[r].length);
         for (J2kPrecinct p : tc.precincts[r]) {
             if (p.layersRead == layer) {
                 readPacket(p, layer);
