@@ -23,6 +23,18 @@ final class J2kTileDecoder {
     private final J2kPacketHeaderReader header = new J2kPacketHeaderReader();
     private final List<J2kCodeBlock> inPacket = new ArrayList<>();
     private boolean truncated;
+    private PacketListener listener;
+
+    /** Told where each packet lies in a tile's packet data (headers in the packets only); for tests that repack them. */
+    interface PacketListener {
+        void packet(int tile, int start, int headerStart, int headerEnd, int end);
+    }
+
+    void listener(PacketListener packetListener) {
+        this.listener = packetListener;
+    }
+
+    private int currentTile;
 
     /** What one tile-component holds while it is decoded. */
     private static final class TileComponent {
@@ -253,6 +265,7 @@ final class J2kTileDecoder {
         tileComponents = comps;
         sop = style.sop();
         eph = style.eph();
+        currentTile = tile.index;
         layers = style.layers();
         sortedByOrder.clear();
         work = 0;
@@ -346,9 +359,11 @@ final class J2kTileDecoder {
     }
 
     private void readPacket(J2kPrecinct p, int layer) {
+        int packetStart = bodyPos;
         if (sop && bodyPos + 1 < bodyEnd && (body[bodyPos] & 0xFF) == 0xFF && (body[bodyPos + 1] & 0xFF) == 0x91) {
             bodyPos += 6;
         }
+        int headerStart = bodyPos;
         if (packed == null) {
             header.reset(body, Math.min(bodyPos, bodyEnd), bodyEnd);
         }
@@ -368,6 +383,7 @@ final class J2kTileDecoder {
         if (packed == null) {
             bodyPos = header.position();
         }
+        int headerEnd = bodyPos;
         p.layersRead++;
         for (J2kCodeBlock block : inPacket) {
             int n = block.newBytes;
@@ -380,6 +396,9 @@ final class J2kTileDecoder {
             }
             block.append(body, bodyPos, n);
             bodyPos += n;
+        }
+        if (listener != null) {
+            listener.packet(currentTile, packetStart, headerStart, headerEnd, bodyPos);
         }
     }
 
