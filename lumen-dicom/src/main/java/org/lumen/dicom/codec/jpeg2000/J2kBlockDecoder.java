@@ -201,8 +201,14 @@ final class J2kBlockDecoder {
         int w = width;
         for (int y0 = 0; y0 < height; y0 += 4) {
             int yEnd = Math.min(y0 + 4, height);
+            boolean full = yEnd - y0 == 4;
+            int s = stride;
             for (int x = 0; x < w; x++) {
-                int i = (y0 + 1) * stride + x + 1;
+                int i = (y0 + 1) * s + x + 1;
+                // a column where no sample has a significant neighbour has nothing to code in this pass
+                if (full && ((fl[i] | fl[i + s] | fl[i + 2 * s] | fl[i + 3 * s]) & 0xFF) == 0) {
+                    continue;
+                }
                 for (int y = y0; y < yEnd; y++, i += stride) {
                     int f = fl[i];
                     if ((f & (SIG | VISIT)) != 0) {
@@ -233,8 +239,14 @@ final class J2kBlockDecoder {
         int w = width;
         for (int y0 = 0; y0 < height; y0 += 4) {
             int yEnd = Math.min(y0 + 4, height);
+            boolean full = yEnd - y0 == 4;
+            int s = stride;
             for (int x = 0; x < w; x++) {
-                int i = (y0 + 1) * stride + x + 1;
+                int i = (y0 + 1) * s + x + 1;
+                // a column without significant samples has nothing to refine
+                if (full && ((fl[i] | fl[i + s] | fl[i + 2 * s] | fl[i + 3 * s]) & SIG) == 0) {
+                    continue;
+                }
                 for (int y = y0; y < yEnd; y++, i += stride) {
                     int f = fl[i];
                     if ((f & (SIG | VISIT)) != SIG) {

@@ -263,6 +263,10 @@ public final class J2kCodestream {
                 // lengths and comments: not needed to decode
             }
             default -> {
+                if (marker >= 0xFF70 && marker <= 0xFF7F) {
+                    throw in.error("marker 0x" + Integer.toHexString(marker).toUpperCase()
+                            + " belongs to ISO 15444-2 (Part 2 extensions), which this Part 1 decoder does not handle");
+                }
                 if ((marker & 0xFF00) != 0xFF00 || marker < 0xFF30) {
                     throw in.error("expected a marker segment, found 0x" + Integer.toHexString(marker));
                 }

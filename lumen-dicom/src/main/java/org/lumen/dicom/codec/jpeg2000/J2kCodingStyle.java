@@ -26,6 +26,10 @@ record J2kCodingStyle(boolean sop, boolean eph, int progression, int layers, int
         if (progression > 4) {
             throw in.error("COD names progression order " + progression + " (0..4 exist)");
         }
+        if (mct > 1) {
+            throw in.error("COD asks for multiple component transform " + mct
+                    + " (Part 2 array-based transforms are not handled; Part 1 knows 0 and 1)");
+        }
         if (layers == 0) {
             throw in.error("COD gives 0 quality layers");
         }

@@ -1,7 +1,6 @@
 package org.lumen.dicom.codec.jpeg2000;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.lumen.dicom.pixel.PixelDataException;
 
@@ -13,33 +12,17 @@ import org.lumen.dicom.pixel.PixelDataException;
  * thread; one instance decodes one codestream.
  */
 final class J2kTileDecoder {
-    private static final int MAX_PASSES = 3 * 38 + 1;
-
     private final J2kCodestream cs;
     /** Decoded samples per component, componentWidth x componentHeight, after level shift and clamping. */
     private final int[][] planes;
     private final J2kBlockDecoder blockDecoder = new J2kBlockDecoder();
     private final J2kInverseWavelet wavelet = new J2kInverseWavelet();
-    private final J2kPacketHeaderReader header = new J2kPacketHeaderReader();
-    private final List<J2kCodeBlock> inPacket = new ArrayList<>();
+    private final J2kPacketReader packets = new J2kPacketReader();
     private boolean truncated;
 
-    /** What one tile-component holds while it is decoded. */
-    private static final class TileComponent {
-        int x0, y0, x1, y1;
-        J2kComponentCoding coding;
-        int[][] resolutions;
-        J2kPrecinct[][] precincts;
-        int[] ints;
-        float[] floats;
-
-        int width() {
-            return x1 - x0;
-        }
-
-        int height() {
-            return y1 - y0;
-        }
+    /** For tests: told where each packet lies. */
+    void listener(J2kPacketReader.PacketListener listener) {
+        packets.listener(listener);
     }
 
     J2kTileDecoder(J2kCodestream codestream) {
@@ -76,17 +59,19 @@ final class J2kTileDecoder {
         int tx1 = (int) Math.min((long) cs.tileX0 + (long) (p + 1) * cs.tileWidth, cs.x1);
         int ty1 = (int) Math.min((long) cs.tileY0 + (long) (q + 1) * cs.tileHeight, cs.y1);
         J2kCodingStyle style = cs.codingStyle(tile);
-        TileComponent[] comps = new TileComponent[cs.components];
+        J2kTileComponent[] comps = new J2kTileComponent[cs.components];
         int maxResolutions = 0;
         List<J2kPrecinct> all = new ArrayList<>();
         for (int c = 0; c < cs.components; c++) {
             comps[c] = build(tile, c, tx0, ty0, tx1, ty1, all);
             maxResolutions = Math.max(maxResolutions, comps[c].coding.levels() + 1);
         }
-        readPackets(tile, style, comps, all, maxResolutions, tx0, ty0);
+        if (packets.read(cs, tile, style, comps, all, maxResolutions)) {
+            truncated = true;
+        }
         for (int c = 0; c < cs.components; c++) {
             decodeBlocks(comps[c]);
-            TileComponent tc = comps[c];
+            J2kTileComponent tc = comps[c];
             if (tc.coding.reversible()) {
                 wavelet.reversible(tc.ints, tc.width(), tc.resolutions);
             } else {
@@ -118,8 +103,8 @@ final class J2kTileDecoder {
         return (int) -Math.floorDiv(-v, 1L << s);
     }
 
-    private TileComponent build(J2kCodestream.Tile tile, int c, int tx0, int ty0, int tx1, int ty1, List<J2kPrecinct> all) {
-        TileComponent tc = new TileComponent();
+    private J2kTileComponent build(J2kCodestream.Tile tile, int c, int tx0, int ty0, int tx1, int ty1, List<J2kPrecinct> all) {
+        J2kTileComponent tc = new J2kTileComponent();
         tc.x0 = J2kCodestream.ceilDiv(tx0, cs.dx[c]);
         tc.y0 = J2kCodestream.ceilDiv(ty0, cs.dy[c]);
         tc.x1 = J2kCodestream.ceilDiv(tx1, cs.dx[c]);
@@ -231,212 +216,9 @@ final class J2kTileDecoder {
         return new J2kPrecinct.Band(band, blocks, wide, high);
     }
 
-    // ---- tier 2 ----
-
-    private byte[] body;
-    private int bodyPos;
-    private int bodyEnd;
-    private byte[] packed;
-    private boolean sop;
-    private boolean eph;
-    private TileComponent[] tileComponents;
-
-    private void readPackets(J2kCodestream.Tile tile, J2kCodingStyle style, TileComponent[] comps, List<J2kPrecinct> all,
-            int maxResolutions, int tx0, int ty0) {
-        body = tile.packets.toByteArray();
-        bodyPos = 0;
-        bodyEnd = body.length;
-        packed = tile.packedHeaders == null ? null : tile.packedHeaders.toByteArray();
-        if (packed != null) {
-            header.reset(packed, 0, packed.length);
-        }
-        tileComponents = comps;
-        sop = style.sop();
-        eph = style.eph();
-        try {
-            for (J2kProgressionChange change : cs.progressions(tile, style, maxResolutions)) {
-                progress(change, comps, all);
-            }
-        } catch (J2kPacketHeaderReader.Truncated e) {
-            truncated = true;
-        }
-    }
-
-    private void progress(J2kProgressionChange ch, TileComponent[] comps, List<J2kPrecinct> all) {
-        int compEnd = Math.min(ch.compEnd(), comps.length);
-        int layerEnd = ch.layerEnd();
-        switch (ch.order()) {
-            case J2kCodingStyle.LRCP -> {
-                for (int l = 0; l < layerEnd; l++) {
-                    for (int r = ch.resStart(); r < ch.resEnd(); r++) {
-                        for (int c = ch.compStart(); c < compEnd; c++) {
-                            layerOfResolution(comps[c], r, l);
-                        }
-                    }
-                }
-            }
-            case J2kCodingStyle.RLCP -> {
-                for (int r = ch.resStart(); r < ch.resEnd(); r++) {
-                    for (int l = 0; l < layerEnd; l++) {
-                        for (int c = ch.compStart(); c < compEnd; c++) {
-                            layerOfResolution(comps[c], r, l);
-                        }
-                    }
-                }
-            }
-            default -> {
-                List<J2kPrecinct> order = new ArrayList<>();
-                for (J2kPrecinct p : all) {
-                    if (p.component >= ch.compStart() && p.component < compEnd && p.resolution >= ch.resStart()
-                            && p.resolution < ch.resEnd()) {
-                        order.add(p);
-                    }
-                }
-                Comparator<J2kPrecinct> byPosition = Comparator.<J2kPrecinct>comparingLong(p -> p.gridY)
-                        .thenComparingLong(p -> p.gridX);
-                Comparator<J2kPrecinct> cmp = switch (ch.order()) {
-                    case J2kCodingStyle.RPCL -> Comparator.<J2kPrecinct>comparingInt(p -> p.resolution).thenComparing(byPosition)
-                            .thenComparingInt(p -> p.component);
-                    case J2kCodingStyle.PCRL -> byPosition.thenComparingInt(p -> p.component).thenComparingInt(p -> p.resolution);
-                    default -> Comparator.<J2kPrecinct>comparingInt(p -> p.component).thenComparing(byPosition)
-                            .thenComparingInt(p -> p.resolution);
-                };
-                order.sort(cmp);
-                for (J2kPrecinct p : order) {
-                    while (p.layersRead < layerEnd) {
-                        readPacket(p, p.layersRead);
-                    }
-                }
-            }
-        }
-    }
-
-    private void layerOfResolution(TileComponent tc, int r, int layer) {
-        if (r >= tc.precincts.length) {
-            return;
-        }
-        for (J2kPrecinct p : tc.precincts[r]) {
-            if (p.layersRead == layer) {
-                readPacket(p, layer);
-            }
-        }
-    }
-
-    private void readPacket(J2kPrecinct p, int layer) {
-        if (sop && bodyPos + 1 < bodyEnd && (body[bodyPos] & 0xFF) == 0xFF && (body[bodyPos + 1] & 0xFF) == 0x91) {
-            bodyPos += 6;
-        }
-        if (packed == null) {
-            header.reset(body, Math.min(bodyPos, bodyEnd), bodyEnd);
-        }
-        inPacket.clear();
-        if (header.bit() != 0) {
-            for (J2kPrecinct.Band band : p.bands) {
-                J2kCodeBlock[] blocks = band.blocks;
-                for (int i = 0; i < blocks.length; i++) {
-                    readBlockHeader(band, i, blocks[i], layer, p.component);
-                }
-            }
-        }
-        header.align();
-        if (eph) {
-            header.skipMarker(0xFF92, 2);
-        }
-        if (packed == null) {
-            bodyPos = header.position();
-        }
-        p.layersRead++;
-        for (J2kCodeBlock block : inPacket) {
-            int n = block.newBytes;
-            if (bodyPos + n > bodyEnd) {
-                if (bodyPos < bodyEnd) {
-                    block.append(body, bodyPos, bodyEnd - bodyPos);
-                }
-                bodyPos = bodyEnd;
-                throw new J2kPacketHeaderReader.Truncated();
-            }
-            block.append(body, bodyPos, n);
-            bodyPos += n;
-        }
-    }
-
-    private void readBlockHeader(J2kPrecinct.Band band, int i, J2kCodeBlock block, int layer, int component) {
-        boolean included;
-        if (!block.included) {
-            included = band.inclusion.decode(header, i, layer + 1);
-        } else {
-            included = header.bit() != 0;
-        }
-        if (!included) {
-            return;
-        }
-        if (!block.included) {
-            block.zeroBitPlanes = band.zeroPlanes.value(header, i, 80);
-            block.included = true;
-        }
-        int passes = passCount();
-        if (block.passes + passes > MAX_PASSES) {
-            throw new PixelDataException("JPEG 2000: a code-block of component " + component + " has more than " + MAX_PASSES
-                    + " coding passes (corrupt packet header)");
-        }
-        while (header.bit() != 0) {
-            if (++block.lblock > 32) {
-                throw new PixelDataException("JPEG 2000: a code-block length indicator grows beyond 32 bits (corrupt packet header)");
-            }
-        }
-        int style = tileComponents[component].coding.blockStyle();
-        int remaining = passes;
-        block.newBytes = 0;
-        while (remaining > 0) {
-            if (!block.segmentOpen) {
-                block.openSegment();
-            }
-            int s = block.segments - 1;
-            int first = block.passes - block.segmentPasses[s];
-            int capacity = J2kCodeBlock.segmentCapacity(style, first);
-            int n = Math.min(remaining, capacity - block.segmentPasses[s]);
-            int bits = block.lblock + 31 - Integer.numberOfLeadingZeros(n);
-            if (bits > 31) {
-                throw new PixelDataException("JPEG 2000: a code-block segment length of " + bits + " bits (corrupt packet header)");
-            }
-            int length = header.bits(bits);
-            block.segmentPasses[s] += n;
-            block.segmentLengths[s] += length;
-            block.passes += n;
-            block.newBytes += length;
-            if (block.newBytes < 0) {
-                throw new PixelDataException("JPEG 2000: code-block lengths overflow (corrupt packet header)");
-            }
-            remaining -= n;
-            if (block.segmentPasses[s] == capacity) {
-                block.segmentOpen = false;
-            }
-        }
-        inPacket.add(block);
-    }
-
-    /** Number of new coding passes (Table B.4). */
-    private int passCount() {
-        if (header.bit() == 0) {
-            return 1;
-        }
-        if (header.bit() == 0) {
-            return 2;
-        }
-        int v = header.bits(2);
-        if (v != 3) {
-            return 3 + v;
-        }
-        v = header.bits(5);
-        if (v != 31) {
-            return 6 + v;
-        }
-        return 37 + header.bits(7);
-    }
-
     // ---- tier 1, dequantisation ----
 
-    private void decodeBlocks(TileComponent tc) {
+    private void decodeBlocks(J2kTileComponent tc) {
         int style = tc.coding.blockStyle();
         int stride = tc.width();
         for (J2kPrecinct[] precincts : tc.precincts) {
@@ -462,7 +244,7 @@ final class J2kTileDecoder {
         }
     }
 
-    private static void place(TileComponent tc, J2kSubband sb, J2kCodeBlock block, int[] coef, int stride) {
+    private static void place(J2kTileComponent tc, J2kSubband sb, J2kCodeBlock block, int[] coef, int stride) {
         int w = block.x1 - block.x0;
         int h = block.y1 - block.y0;
         int roi = sb.roiShift();
@@ -501,7 +283,7 @@ final class J2kTileDecoder {
     }
 
     /** DC level shift, clamping to the component's range and placing the tile-component in the component plane. */
-    private void store(int c, TileComponent tc) {
+    private void store(int c, J2kTileComponent tc) {
         int prec = cs.precision[c];
         int min;
         int max;

@@ -7,8 +7,13 @@ package org.lumen.dicom.codec.jpeg2000;
  * the end of the segment read as 0xFF, which the decoder turns into an endless run of 1 bits, as C.3.4 asks.
  */
 final class MqDecoder {
-    /** Qe, NMPS, NLPS and SWITCH of the 47 probability states (Table C.2), packed as qe << 16 | nmps << 8 | nlps << 1 | switch. */
-    private static final int[] STATES = new int[47];
+    /**
+     * Per context state (probability-state index << 1 | MPS, Table C.2): its Qe, and the state after an MPS or an LPS
+     * decision (the LPS one with the MPS switched where SWITCH says).
+     */
+    private static final int[] QE = new int[94];
+    private static final int[] AFTER_MPS = new int[94];
+    private static final int[] AFTER_LPS = new int[94];
 
     static {
         int[][] t = {
@@ -23,7 +28,12 @@ final class MqDecoder {
             {0x0049, 41, 38, 0}, {0x0025, 42, 39, 0}, {0x0015, 43, 40, 0}, {0x0009, 44, 41, 0}, {0x0005, 45, 42, 0},
             {0x0001, 45, 43, 0}, {0x5601, 46, 46, 0}};
         for (int i = 0; i < 47; i++) {
-            STATES[i] = t[i][0] << 16 | t[i][1] << 8 | t[i][2] << 1 | t[i][3];
+            for (int mps = 0; mps < 2; mps++) {
+                int st = i << 1 | mps;
+                QE[st] = t[i][0];
+                AFTER_MPS[st] = t[i][1] << 1 | mps;
+                AFTER_LPS[st] = t[i][2] << 1 | (mps ^ t[i][3]);
+            }
         }
     }
 
@@ -81,45 +91,46 @@ final class MqDecoder {
 
     /** Decodes one decision in context {@code cx} (DECODE, C.3.2). */
     int decode(int cx) {
-        int state = contexts[cx];
-        int s = STATES[state >>> 1];
-        int qe = s >>> 16;
-        int mps = state & 1;
+        int st = contexts[cx];
+        int qe = QE[st];
         int d;
         a -= qe;
         if ((c >>> 16) < qe) {
             // the lower sub-interval: LPS, unless the conditional exchange made it the MPS
             if (a < qe) {
-                d = mps;
-                contexts[cx] = ((s >>> 8) & 0xFF) << 1 | mps;
+                d = st & 1;
+                contexts[cx] = AFTER_MPS[st];
             } else {
-                d = 1 - mps;
-                contexts[cx] = (s & 0x7E) | (mps ^ (s & 1));
+                d = 1 - (st & 1);
+                contexts[cx] = AFTER_LPS[st];
             }
             a = qe;
         } else {
             c -= qe << 16;
             if ((a & 0x8000) != 0) {
-                return mps;
+                return st & 1;
             }
             // MPS, unless the conditional exchange made it the LPS
             if (a < qe) {
-                d = 1 - mps;
-                contexts[cx] = (s & 0x7E) | (mps ^ (s & 1));
+                d = 1 - (st & 1);
+                contexts[cx] = AFTER_LPS[st];
             } else {
-                d = mps;
-                contexts[cx] = ((s >>> 8) & 0xFF) << 1 | mps;
+                d = st & 1;
+                contexts[cx] = AFTER_MPS[st];
             }
         }
-        // RENORMD
-        do {
+        // RENORMD, all the shifts A needs at once, fetching bytes as C runs out of them
+        int shift = Integer.numberOfLeadingZeros(a) - 16;
+        a <<= shift;
+        while (shift > 0) {
             if (ct == 0) {
                 byteIn();
             }
-            a <<= 1;
-            c <<= 1;
-            ct--;
-        } while ((a & 0x8000) == 0);
+            int n = Math.min(shift, ct);
+            c <<= n;
+            ct -= n;
+            shift -= n;
+        }
         return d;
     }
 

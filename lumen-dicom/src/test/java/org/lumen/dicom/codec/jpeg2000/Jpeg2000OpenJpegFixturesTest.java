@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Codestreams made by OpenJPEG's opj_compress with the features the DICOM corpus does not exercise (tiles, tile-parts,
  * image and tile offsets, quality layers, precincts, all five progression orders, POC, every code-block style flag,
- * SOP/EPH, ROI max-shift, no decomposition, signed 16-bit, 9/7 with layers and bypass). Lossless ones must decode to their
+ * SOP/EPH, ROI max-shift, no decomposition, subsampled components, signed 16-bit, 9/7 with layers and bypass). Lossless ones must decode to their
  * source image exactly; lossy ones to within one grey level of opj_decompress. See openjpeg/generate.sh.
  */
 class Jpeg2000OpenJpegFixturesTest {
@@ -22,6 +22,7 @@ class Jpeg2000OpenJpegFixturesTest {
         "precincts_pcrl_tiles, mono12, 0", "rgb_cprl, rgb8, 0", "modes_all, mono12, 0", "bypass_layers, mono12, 0",
         "termall_reset, mono12, 0", "vsc_segmark, mono12, 0", "sop_eph, mono12, 0", "poc, mono12, 0", "roi, mono12, 0",
         "tile_parts, rgb8, 0", "offsets, mono12, 0", "signed16, mono16s, 0", "levels0, mono12, 0",
+        "subsampled, subsampled, 0",
         "irreversible, irreversible, 1", "irreversible_layers, irreversible_layers, 1",
         "irreversible_bypass, irreversible_bypass, 1"})
     void decodesLikeOpenJpeg(String fixture, String reference, int tolerance) throws IOException {

@@ -48,6 +48,20 @@ class Jpeg2000SpecialFilesTest {
                 .hasMessageContaining("JPEG 2000");
     }
 
+    /**
+     * Independent of GDCM: the reversible files whose uncompressed originals are in the corpus decode to them exactly
+     * (samples compared, so that layouts may differ).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"pydicom-data/MR2_J2KR.dcm, pydicom-data/MR2_UNCR.dcm",
+        "pydicom-data/US1_J2KR.dcm, pydicom-data/US1_UNCR.dcm"})
+    void reversibleFilesEqualTheirUncompressedOriginals(String compressed, String uncompressed) throws Exception {
+        PixelData ours = PixelData.of(DicomReader.read(TestData.dicom(compressed)));
+        PixelData original = PixelData.of(DicomReader.read(TestData.dicom(uncompressed)));
+        long max = org.lumen.dicom.testing.PixelComparison.maxDifference(ours, original);
+        assertThat(max).as("largest difference from %s", uncompressed).isZero();
+    }
+
     /** An HTJ2K codestream handed to this decoder anyway is refused by name, not misread. */
     @Test
     void htj2kCodestreamsAreRefusedClearly() throws Exception {

@@ -29,3 +29,7 @@ gen levels0 $M12 -n 1
 gen irreversible $M12 -I -r 12
 gen irreversible_layers $RGB -I -r 30,10,3 -p RPCL -c [32,32] -n 4
 gen irreversible_bypass $M16 -I -M 1 -r 20,4
+# Subsampled components (1x1, 2x2, 2x1): sub.raw holds the three planes at their own sizes (seeded patterns); the
+# reference is opj_decompress's per-component PGX output, headers stripped, planes one after another.
+opj_compress -i sub.raw -F 50,43,3,8,u@1x1:2x2:2x1 -o subsampled.j2k
+opj_decompress -i subsampled.j2k -o sub_out.pgx
