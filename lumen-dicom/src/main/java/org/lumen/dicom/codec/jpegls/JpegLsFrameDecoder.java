@@ -298,8 +298,9 @@ public final class JpegLsFrameDecoder implements FrameDecoder {
             int count = indexes.length;
             ContextModel model = new ContextModel(p, count);
             ScanDecoder scan = new ScanDecoder(data, model, width);
-            int[][] prev = new int[count][width + 2];
-            int[][] cur = new int[count][width + 2];
+            // one spare element past the right edge: the decoder reads ahead Rd of the column after the last
+            int[][] prev = new int[count][width + 3];
+            int[][] cur = new int[count][width + 3];
             int segmentEnd = scanDataEnd(pos);
             scan.start(pos, segmentEnd);
             int expectedRestart = 0;
