@@ -40,7 +40,7 @@ class JpegLsCorruptionTest {
                         .isInstanceOf(PixelDataException.class).hasMessageContaining("JPEG-LS");
             }
             SplittableRandom random = new SplittableRandom(name.hashCode());
-            for (int trial = 0; trial < 300; trial++) {
+            for (int trial = 0; trial < 150; trial++) {
                 byte[] bad = frame.clone();
                 int flips = 1 + random.nextInt(8);
                 for (int f = 0; f < flips; f++) {
