@@ -13,9 +13,10 @@ import org.lumen.dicom.pixel.PixelDataException;
  * {@link JpegLsLosslessFrameEncoder} (NEAR 0) and {@link JpegLsNearLosslessFrameEncoder} (NEAR from the options).
  *
  * <p>Samples are coded as unsigned integers of Bits Stored bits: signed data as its two's complement bit patterns, as
- * DICOM stores them (so a near-lossless error never crosses between the most negative and most positive values only
- * by accident of the samples lying there, which real images do not use). Decoded frames are interleaved, so three
- * samples per pixel are described with Planar Configuration 0.
+ * DICOM stores them and GDCM and dcmtk encode them. NEAR bounds the error on those patterns, so a signed sample within
+ * NEAR of the largest positive value could come back as a large negative one (and the reverse); real images stay
+ * away from those extremes. Decoded frames are interleaved, so three samples per pixel are described with Planar
+ * Configuration 0.
  */
 public abstract class JpegLsFrameEncoder implements FrameEncoder {
     /** Interleave mode for three components: 1 (line) or 2 (sample). */

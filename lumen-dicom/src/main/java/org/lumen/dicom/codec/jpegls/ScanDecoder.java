@@ -52,6 +52,17 @@ final class ScanDecoder {
     }
 
     private void fill() {
+        if (bits <= 32 && !lastFF && pos + 4 <= end) {
+            // Four bytes at once when none of them is 0xFF (no stuffed bit to drop).
+            byte[] d = data;
+            int word = (d[pos] & 0xFF) << 24 | (d[pos + 1] & 0xFF) << 16 | (d[pos + 2] & 0xFF) << 8 | (d[pos + 3] & 0xFF);
+            int inverted = ~word;
+            if (((inverted - 0x01010101) & ~inverted & 0x80808080) == 0) {
+                cache |= (word & 0xFFFFFFFFL) << (32 - bits);
+                bits += 32;
+                pos += 4;
+            }
+        }
         while (bits <= 56) {
             int value;
             if (pos < end) {

@@ -8,7 +8,7 @@ import org.lumen.dicom.pixel.ImagePixelDescription;
 import org.lumen.dicom.testing.TestData;
 
 /**
- * Decode throughput on the largest JPEG-LS corpus files, in megabytes of decoded frame per second (best of several
+ * Decode (and encode) throughput on the largest JPEG-LS corpus files, in megabytes of decoded frame per second (best of several
  * rounds after warm-up). Run with {@code -Djpegls.bench=true}; the figures go in the README next to GDCM's.
  */
 @EnabledIfSystemProperty(named = "jpegls.bench", matches = "true")
@@ -40,6 +40,19 @@ class JpegLsDecodeBenchmark {
             }
             System.out.printf("JPEG-LS decode %s: %d -> %d bytes, %.3f ms/frame, %.1f MB/s%n", name, frame.length, outBytes,
                     best * 1e3, outBytes / best / 1e6);
+            byte[] raw = decoder.decode(frame, d);
+            ImagePixelDescription decoded = decoder.decodedDescription(d);
+            int near = JpegLsTestSupport.scanNear(frame);
+            double bestEncode = Double.MAX_VALUE;
+            for (int round = 0; round < 5; round++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < iterations; i++) {
+                    JpegLsFrameEncoder.encode(raw, decoded, near, decoded.samplesPerPixel() == 1 ? 0 : 1);
+                }
+                bestEncode = Math.min(bestEncode, (System.nanoTime() - start) / 1e9 / iterations);
+            }
+            System.out.printf("JPEG-LS encode %s (NEAR %d): %.3f ms/frame, %.1f MB/s%n", name, near, bestEncode * 1e3,
+                    outBytes / bestEncode / 1e6);
         }
     }
 }
