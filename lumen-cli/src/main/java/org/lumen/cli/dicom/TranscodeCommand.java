@@ -44,6 +44,11 @@ public final class TranscodeCommand implements Callable<Integer> {
             throw new BadInputException("--ts " + target + " is not a transfer syntax UID"
                     + (name != null ? " (it is " + name + ")" : ""));
         }
+        TransferSyntax syntax = TransferSyntax.of(target);
+        if (syntax.encapsulated() && !syntax.video() && !org.lumen.dicom.pixel.FrameEncoders.standard().canEncode(syntax)) {
+            // a choice this build cannot honour is the user's to change: bad input, before any file is read
+            throw new BadInputException("No encoder for " + syntax.name() + " (" + target + ")");
+        }
         DicomFile file = DicomReader.read(in, ReadOptions.DEFAULT);
         Attributes dataset;
         try {

@@ -10,7 +10,8 @@ import org.lumen.dicom.pixel.PixelDataException;
  * Reads SOI, SOF55, LSE preset parameters (MAXVAL, T1-T3, RESET; zeros and absent values defaulted per C.2.4.1.1), DRI,
  * one scan per component or one interleaved scan (ILV 0, 1, 2) with any NEAR, restart markers, APPn/COM (skipped) and
  * EOI. Samples of 2 to 16 bits, 1 or 3 components. Refused with a clear message: mapping tables (palettes, LSE 2/3),
- * oversize dimensions (LSE 4), subsampled components, a point transform, and HP colour transforms (APP8 "mrfx").
+ * oversize dimensions (LSE 4), subsampled components, a point transform, and HP colour transforms (APP8 "mrfx") other
+ * than HP1-HP3 on 8-bit RGB, which are undone after decoding.
  *
  * <p>Decoded frames are interleaved (Planar Configuration 0) whatever the interleave mode, as GDCM writes them.
  * Samples are the decoded values as unsigned integers of the frame's precision; for signed pixel data (Pixel
@@ -66,6 +67,7 @@ public final class JpegLsFrameDecoder implements FrameDecoder {
         private int presetT3;
         private int presetReset;
         private int restartInterval;
+        private int colourTransform;
 
         Codestream(byte[] data, ImagePixelDescription d) {
             this.data = data;
@@ -122,6 +124,13 @@ public final class JpegLsFrameDecoder implements FrameDecoder {
                 if (!decoded[i]) {
                     throw new PixelDataException("JPEG-LS: component " + componentIds[i] + " has no scan before EOI");
                 }
+            }
+            if (colourTransform != ColourTransform.NONE) {
+                if (componentIds.length != 3 || precision != 8 || d.bitsAllocated() != 8) {
+                    throw new PixelDataException("JPEG-LS: HP colour transform " + colourTransform + " is supported for 3"
+                            + " components of 8 bits only (the frame has " + componentIds.length + " of " + precision + ")");
+                }
+                ColourTransform.inverse(colourTransform, out, width * height);
             }
             return out;
         }
@@ -227,12 +236,14 @@ public final class JpegLsFrameDecoder implements FrameDecoder {
             restartInterval = value;
         }
 
-        /** CharLS writes APP8 "mrfx" with a colour transform id; 0 is none, HP1-HP3 are not supported. */
+        /** CharLS writes APP8 "mrfx" with a colour transform id: 0 none, 1-3 HP1-HP3 (undone after decoding). */
         private void checkColourTransform(int at, int end) {
-            if (end - at >= 5 && u8(at) == 'm' && u8(at + 1) == 'r' && u8(at + 2) == 'f' && u8(at + 3) == 'x'
-                    && u8(at + 4) != 0) {
-                throw new PixelDataException("JPEG-LS: HP colour transform " + u8(at + 4)
-                        + " (APP8 mrfx) is not supported");
+            if (end - at >= 5 && u8(at) == 'm' && u8(at + 1) == 'r' && u8(at + 2) == 'f' && u8(at + 3) == 'x') {
+                int transform = u8(at + 4);
+                if (transform > 3) {
+                    throw new PixelDataException("JPEG-LS: colour transform " + transform + " (APP8 mrfx) is not supported");
+                }
+                colourTransform = transform;
             }
         }
 
@@ -298,8 +309,9 @@ public final class JpegLsFrameDecoder implements FrameDecoder {
             int count = indexes.length;
             ContextModel model = new ContextModel(p, count);
             ScanDecoder scan = new ScanDecoder(data, model, width);
-            int[][] prev = new int[count][width + 2];
-            int[][] cur = new int[count][width + 2];
+            // one spare element past the right edge: the decoder reads ahead Rd of the column after the last
+            int[][] prev = new int[count][width + 3];
+            int[][] cur = new int[count][width + 3];
             int segmentEnd = scanDataEnd(pos);
             scan.start(pos, segmentEnd);
             int expectedRestart = 0;

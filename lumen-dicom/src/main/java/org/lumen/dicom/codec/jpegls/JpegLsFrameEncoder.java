@@ -13,9 +13,10 @@ import org.lumen.dicom.pixel.PixelDataException;
  * {@link JpegLsLosslessFrameEncoder} (NEAR 0) and {@link JpegLsNearLosslessFrameEncoder} (NEAR from the options).
  *
  * <p>Samples are coded as unsigned integers of Bits Stored bits: signed data as its two's complement bit patterns, as
- * DICOM stores them (so a near-lossless error never crosses between the most negative and most positive values only
- * by accident of the samples lying there, which real images do not use). Decoded frames are interleaved, so three
- * samples per pixel are described with Planar Configuration 0.
+ * DICOM stores them and GDCM and dcmtk encode them. NEAR bounds the error on those patterns, so a signed sample within
+ * NEAR of the largest positive value could come back as a large negative one (and the reverse); real images stay
+ * away from those extremes. Decoded frames are interleaved, so three samples per pixel are described with Planar
+ * Configuration 0.
  */
 public abstract class JpegLsFrameEncoder implements FrameEncoder {
     /** Interleave mode for three components: 1 (line) or 2 (sample). */
@@ -77,6 +78,18 @@ public abstract class JpegLsFrameEncoder implements FrameEncoder {
      */
     static byte[] encode(byte[] frame, ImagePixelDescription d, int near, int interleave, int[] presets,
             int restartInterval) {
+        return encode(frame, d, near, interleave, presets, restartInterval, ColourTransform.NONE);
+    }
+
+    /** As above, with an HP colour transform (1-3) applied to 8-bit interleaved RGB and signalled in APP8 "mrfx". */
+    static byte[] encode(byte[] frame, ImagePixelDescription d, int near, int interleave, int[] presets,
+            int restartInterval, int colourTransform) {
+        if (colourTransform != ColourTransform.NONE) {
+            if (d.samplesPerPixel() != 3 || d.bitsAllocated() != 8 || d.bitsStored() != 8 || d.planarConfiguration() != 0) {
+                throw new PixelDataException("HP colour transforms take interleaved 8-bit RGB");
+            }
+            frame = ColourTransform.forward(colourTransform, frame, d.pixelsPerFrame());
+        }
         int width = d.columns();
         int height = d.rows();
         int components = d.samplesPerPixel();
@@ -90,6 +103,14 @@ public abstract class JpegLsFrameEncoder implements FrameEncoder {
         byte[] out = new byte[Math.max(1024, frame.length / 2)];
         int size = 0;
         size = marker(out, size, 0xD8);
+        if (colourTransform != ColourTransform.NONE) {
+            size = marker(out, size, 0xE8);
+            size = put16(out, size, 7);
+            for (char c : "mrfx".toCharArray()) {
+                out[size++] = (byte) c;
+            }
+            out[size++] = (byte) colourTransform;
+        }
         size = marker(out, size, 0xF7);
         size = put16(out, size, 8 + 3 * components);
         out[size++] = (byte) precision;

@@ -52,6 +52,17 @@ final class ScanDecoder {
     }
 
     private void fill() {
+        if (bits <= 32 && !lastFF && pos + 4 <= end) {
+            // Four bytes at once when none of them is 0xFF (no stuffed bit to drop).
+            byte[] d = data;
+            int word = (d[pos] & 0xFF) << 24 | (d[pos + 1] & 0xFF) << 16 | (d[pos + 2] & 0xFF) << 8 | (d[pos + 3] & 0xFF);
+            int inverted = ~word;
+            if (((inverted - 0x01010101) & ~inverted & 0x80808080) == 0) {
+                cache |= (word & 0xFFFFFFFFL) << (32 - bits);
+                bits += 32;
+                pos += 4;
+            }
+        }
         while (bits <= 56) {
             int value;
             if (pos < end) {
@@ -130,52 +141,129 @@ final class ScanDecoder {
         int escape = limit - p.qbpp - 1;
         int high = readUnary(escape);
         if (high < escape) {
-            return (high << k) | readBits(k);
+            return checkMapped((high << k) | readBits(k));
         }
         return readBits(p.qbpp) + 1;
     }
 
-    /** Decodes one line of one component (non-interleaved and line-interleaved scans) into {@code cur}. */
+    /**
+     * A mapped error is at most RANGE <= 2^qbpp in a valid stream. Corrupt data can decode to anything; letting a huge
+     * value into A would overflow it and make the Golomb parameter loop spin forever, so it is an error here.
+     */
+    private int checkMapped(int mapped) {
+        if ((mapped >>> (p.qbpp + 1)) != 0) {
+            throw new PixelDataException("JPEG-LS: prediction error " + mapped + " out of range near byte " + pos
+                    + " (corrupt codestream)");
+        }
+        return mapped;
+    }
+
+    /**
+     * Decodes one line of one component (non-interleaved and line-interleaved scans) into {@code cur}. The regular
+     * mode is written out here with everything in locals (context, prediction, Golomb code, update): it is where the
+     * time goes.
+     */
     void decodeLine(int[] prev, int[] cur, int slot) {
         final ContextModel m = model;
         final int[] ca = m.a;
         final int[] cb = m.b;
         final int[] cc = m.c;
         final int[] cn = m.n;
+        final int[] quant = m.quantized;
         final int maxval = p.maxval;
         final int near = p.near;
         final int limit = p.limit;
+        final int escape = limit - p.qbpp - 1;
+        final int reset = p.reset;
+        final int step = p.step;
         cur[0] = prev[1];
         prev[width + 1] = prev[width];
         int x = 0;
+        int rb = prev[1];
+        int rd = prev[2];
+        int rc = prev[0];
         while (x < width) {
             int ra = cur[x];
-            int rb = prev[x + 1];
-            int rc = prev[x];
-            int rd = prev[x + 2];
-            int q = m.context(rd, rb, rc, ra);
+            int q = 81 * quant[rd - rb + maxval] + 9 * quant[rb - rc + maxval] + quant[rc - ra + maxval];
             if (q == 0) {
                 x = decodeRun(prev, cur, x, slot);
+                if (x < width) {
+                    rc = prev[x];
+                    rb = prev[x + 1];
+                    rd = prev[x + 2];
+                }
                 continue;
             }
             int sign = q >> 31;
             q = (q ^ sign) - sign;
-            int px = ContextModel.predict(ra, rb, rc);
-            px += sign == 0 ? cc[q] : -cc[q];
+            int px;
+            if (rc >= Math.max(ra, rb)) {
+                px = Math.min(ra, rb);
+            } else if (rc <= Math.min(ra, rb)) {
+                px = Math.max(ra, rb);
+            } else {
+                px = ra + rb - rc;
+            }
+            px += (cc[q] ^ sign) - sign;
             px = px < 0 ? 0 : Math.min(px, maxval);
             int nq = cn[q];
+            int aq = ca[q];
             int k = 0;
-            while ((nq << k) < ca[q]) {
+            while ((nq << k) < aq) {
                 k++;
             }
-            int mapped = readGolomb(k, limit);
+            int mapped;
+            if (bits < 32) {
+                fill();
+            }
+            int lead = Long.numberOfLeadingZeros(cache);
+            if (lead < escape && lead + 1 + k <= bits) {
+                long rest = cache << (lead + 1);
+                mapped = k == 0 ? lead : checkMapped((lead << k) | (int) (rest >>> (64 - k)));
+                cache = rest << k;
+                bits -= lead + 1 + k;
+            } else {
+                mapped = readGolomb(k, limit);
+            }
             int errval = (mapped >>> 1) ^ -(mapped & 1);
-            if (k == 0 && near == 0 && 2 * cb[q] <= -nq) {
+            int bq = cb[q];
+            if (k == 0 && near == 0 && 2 * bq <= -nq) {
                 errval = ~errval;
             }
-            m.update(q, errval);
-            cur[x + 1] = m.reconstruct(px, sign == 0 ? errval : -errval);
+            // A.6 update and A.6.2 bias correction
+            bq += errval * step;
+            aq += Math.abs(errval);
+            if (nq == reset) {
+                aq >>= 1;
+                bq >>= 1;
+                nq >>= 1;
+            }
+            nq++;
+            ca[q] = aq;
+            if (bq <= -nq) {
+                bq += nq;
+                if (cc[q] > -128) {
+                    cc[q]--;
+                }
+                if (bq <= -nq) {
+                    bq = -nq + 1;
+                }
+            } else if (bq > 0) {
+                bq -= nq;
+                if (cc[q] < 127) {
+                    cc[q]++;
+                }
+                if (bq > 0) {
+                    bq = 0;
+                }
+            }
+            cb[q] = bq;
+            cn[q] = nq;
+            cur[x + 1] = m.reconstruct(px, (errval ^ sign) - sign);
             x++;
+            rc = rb;
+            rb = rd;
+            rd = prev[x + 2];
         }
     }
 
