@@ -71,6 +71,16 @@ class TranscodeMatrixTest {
                 .isInstanceOf(org.lumen.dicom.pixel.PixelDataException.class).hasMessageContaining("PALETTE COLOR");
     }
 
+    @org.junit.jupiter.api.Test
+    void nearLosslessWithNearZeroIsRecordedAsLossless() throws Exception {
+        DicomFile ct = DicomReader.read(TestData.dicom("pydicom/test_files/CT_small.dcm"));
+        var encoded = Transcoder.transcode(ct, TransferSyntax.JPEG_LS_NEAR_LOSSLESS, EncodeOptions.DEFAULT.withNearLossless(0));
+        assertThat(encoded.getString(Tag.LossyImageCompression)).isEqualTo("00");
+        var lossy = Transcoder.transcode(ct, TransferSyntax.JPEG_LS_NEAR_LOSSLESS, EncodeOptions.DEFAULT.withNearLossless(3));
+        assertThat(lossy.getString(Tag.LossyImageCompression)).isEqualTo("01");
+        assertThat(lossy.getString(Tag.LossyImageCompressionMethod)).isEqualTo("ISO_14495_1");
+    }
+
     private static DicomFile writeAndRead(DicomFile from, String syntax, Path out) throws Exception {
         DicomWriter.write(out, Transcoder.fileMeta(from, syntax), Transcoder.transcode(from, syntax, EncodeOptions.DEFAULT.withNearLossless(NEAR)), syntax);
         DicomFile back = DicomReader.read(out);

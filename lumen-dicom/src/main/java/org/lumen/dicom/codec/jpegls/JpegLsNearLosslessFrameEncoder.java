@@ -15,6 +15,12 @@ public final class JpegLsNearLosslessFrameEncoder extends JpegLsFrameEncoder {
         return "JPEG-LS Near-Lossless";
     }
 
+    /** NEAR 0 is lossless even in this syntax. */
+    @Override
+    public boolean lossy(String transferSyntaxUid, EncodeOptions options) {
+        return options.nearLossless() > 0;
+    }
+
     @Override
     int near(EncodeOptions options) {
         return options.nearLossless();
