@@ -409,8 +409,7 @@ final class JpegDecoder {
 
     /** One 8x8 block (F.2.2.1, F.2.2.2): DC difference, AC run/size codes, dequantized, inverse transformed. */
     private void decodeBlock(EntropyReader in, Component c, int[] quant, int offset) {
-        int[] coef = block;
-        java.util.Arrays.fill(coef, 0);
+        int[] coef = block; // all zero between blocks: the positions used are cleared after each transform
         int t = c.dcTable.decode(in);
         if (t > 16) {
             throw new PixelDataException("JPEG: DC difference category " + t + " is out of range (corrupt data)");
@@ -418,6 +417,7 @@ final class JpegDecoder {
         c.dcPredictor += in.receiveExtend(t);
         coef[0] = c.dcPredictor * quant[0];
         HuffmanDecodingTable ac = c.acTable;
+        int last = 0;
         for (int k = 1; k < 64; k++) {
             int rs = ac.decode(in);
             int s = rs & 15;
@@ -435,8 +435,18 @@ final class JpegDecoder {
             }
             int z = ZIGZAG[k];
             coef[z] = in.receiveExtend(s) * quant[z];
+            last = k;
         }
-        idct.transform(coef, c.plane, offset, c.planeWidth);
+        if (last == 0) {
+            idct.transformDcOnly(coef[0], c.plane, offset, c.planeWidth);
+        } else if (precision == 8) {
+            idct.transform8(coef, c.plane, offset, c.planeWidth);
+        } else {
+            idct.transform(coef, c.plane, offset, c.planeWidth);
+        }
+        for (int k = 0; k <= last; k++) {
+            coef[ZIGZAG[k]] = 0;
+        }
     }
 
     /** A lossless scan (H.1.2): each sample is a Huffman-coded difference from a prediction of its decoded neighbours. */
