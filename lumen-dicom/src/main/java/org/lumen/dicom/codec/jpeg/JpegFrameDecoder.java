@@ -12,7 +12,8 @@ import org.lumen.dicom.pixel.PixelDataException;
  * <p>Colour, as GDCM 3 writes it with {@code gdcmconv --raw}: the components come out as they were coded, with no colour
  * conversion (YBR_FULL stays YBR_FULL, RGB stays RGB whatever the Adobe APP14 flag says), subsampled chroma brought to
  * full size (so YBR_FULL_422 becomes YBR_FULL), samples interleaved (Planar Configuration 0). Lossless samples are the
- * coded bit patterns shifted left by the point transform, so signed data comes out as the two's complement it was.
+ * coded bit patterns shifted left by the point transform; signed samples narrower than their 16-bit container are
+ * sign-extended, as GDCM does.
  */
 public final class JpegFrameDecoder implements FrameDecoder {
 
@@ -66,19 +67,23 @@ public final class JpegFrameDecoder implements FrameDecoder {
         int n = jpeg.components.length;
         byte[] out = new byte[pixels * n * bytes];
         int shift = jpeg.lossless() ? jpeg.pointTransform : 0;
+        // Signed samples narrower than their container come out sign-extended, as GDCM writes them (dcmtk leaves the
+        // bits above zero); what the container holds then is the two's complement value DICOM readers expect.
+        int signBits = stored.isSigned() && jpeg.precision < bytes * 8 ? jpeg.precision : 0;
         for (int c = 0; c < n; c++) {
             JpegDecoder.Component comp = jpeg.components[c];
             boolean full = comp.h == jpeg.hMax && comp.v == jpeg.vMax;
             int[] samples = full ? comp.plane : Upsampler.upsample(comp, jpeg.hMax, jpeg.vMax, width, height);
             int stride = full ? comp.planeWidth : width;
-            write(samples, stride, width, height, shift, out, c, n, bytes);
+            write(samples, stride, width, height, shift, signBits, out, c, n, bytes);
         }
         return out;
     }
 
     /** Component {@code c} of {@code n} into {@code out}, interleaved, in containers of {@code bytes} little endian. */
-    private static void write(int[] samples, int stride, int width, int height, int shift, byte[] out, int c, int n,
-            int bytes) {
+    private static void write(int[] samples, int stride, int width, int height, int shift, int signBits, byte[] out, int c,
+            int n, int bytes) {
+        int up = signBits == 0 ? 0 : 32 - signBits;
         int o = c * bytes;
         int step = n * bytes;
         for (int y = 0; y < height; y++) {
@@ -90,7 +95,7 @@ public final class JpegFrameDecoder implements FrameDecoder {
                 }
             } else {
                 for (; i < last; i++, o += step) {
-                    int v = samples[i] << shift;
+                    int v = ((samples[i] << shift) << up) >> up;
                     out[o] = (byte) v;
                     out[o + 1] = (byte) (v >> 8);
                 }
