@@ -5,8 +5,9 @@ import org.lumen.dicom.pixel.PixelDataException;
 /**
  * Decodes one JPEG interchange-format image (ITU T.81) into one sample plane per component, at each component's own
  * (possibly subsampled) size: sequential DCT with Huffman coding (processes 1, 2 and 4; SOF0 and SOF1) and lossless
- * (process 14; SOF3), interleaved or one scan per component, with restart intervals. Progressive, hierarchical and
- * arithmetic-coded frames are refused by name. One instance decodes one frame.
+ * (process 14; SOF3), interleaved or one scan per component, with restart intervals; progressive DCT (SOF2, processes
+ * 10 and 12) with spectral selection and successive approximation. Hierarchical and arithmetic-coded frames are
+ * refused by name. One instance decodes one frame.
  */
 final class JpegDecoder {
     /** Zigzag position k to natural (row-major) position in an 8x8 block (T.81 Figure A.6). */
@@ -28,6 +29,9 @@ final class JpegDecoder {
         int planeWidth;
         int planeHeight;
         int[] plane;
+        /** Progressive frames: every block's quantized coefficients (64 per block, natural order), built up scan by scan. */
+        int[] coefficients;
+        int blocksPerLine;
         boolean scanned;
         int dcPredictor;
         HuffmanDecodingTable dcTable;
@@ -92,8 +96,7 @@ final class JpegDecoder {
             int start = pos + 2;
             int segmentEnd = pos + length;
             switch (marker) {
-                case 0xC0, 0xC1, 0xC3 -> readFrameHeader(marker, start, segmentEnd);
-                case 0xC2 -> throw new PixelDataException("JPEG: progressive DCT frames (SOF2) are not supported");
+                case 0xC0, 0xC1, 0xC2, 0xC3 -> readFrameHeader(marker, start, segmentEnd);
                 case 0xC5, 0xC6, 0xC7 -> throw new PixelDataException("JPEG: hierarchical frames (SOF"
                         + (marker - 0xC0) + ") are not supported");
                 case 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF -> throw new PixelDataException("JPEG: arithmetic-coded frames (SOF"
@@ -128,6 +131,13 @@ final class JpegDecoder {
                 throw new PixelDataException("JPEG: component " + c.id + " is in no scan");
             }
         }
+        if (progressive()) {
+            transformProgressive();
+        }
+    }
+
+    boolean progressive() {
+        return frameMarker == 0xC2;
     }
 
     /** The next marker code at or after pos (skipping fill bytes), -1 at the end of the data. */
@@ -225,6 +235,10 @@ final class JpegDecoder {
             c.planeWidth = mcusX * c.h * unit;
             c.planeHeight = mcusY * c.v * unit;
             c.plane = new int[c.planeWidth * c.planeHeight];
+            if (marker == 0xC2) {
+                c.blocksPerLine = c.planeWidth / 8;
+                c.coefficients = new int[c.planeWidth * c.planeHeight];
+            }
         }
         if (marker != 0xC3) {
             idct = new InverseDct(precision);
@@ -323,11 +337,14 @@ final class JpegDecoder {
             }
             int td = tables >> 4;
             int ta = tables & 0x0F;
-            if (td > 3 || ta > 3 || dcTables[td] == null || (!lossless() && acTables[ta] == null)) {
+            int ss0 = data[p + 1 + 2 * count] & 0xFF;
+            boolean needsDc = !progressive() || ss0 == 0;
+            boolean needsAc = !lossless() && (!progressive() || ss0 > 0);
+            if (td > 3 || ta > 3 || (needsDc && dcTables[td] == null) || (needsAc && acTables[ta] == null)) {
                 throw new PixelDataException("JPEG: the scan of component " + id + " uses a Huffman table that is not defined");
             }
             c.dcTable = dcTables[td];
-            c.acTable = lossless() ? null : acTables[ta];
+            c.acTable = needsAc ? acTables[ta] : null;
             c.dcPredictor = 0;
             c.scanned = true;
             scan[i] = c;
@@ -360,7 +377,11 @@ final class JpegDecoder {
                             + ", which is not defined");
                 }
             }
-            decodeDctScan(in, scan);
+            if (progressive()) {
+                decodeProgressiveScan(in, scan, ss, se, ah, al);
+            } else {
+                decodeDctScan(in, scan);
+            }
         }
         in.checkNotOverrun("the scan");
         pos = in.endOfScan();
@@ -446,6 +467,197 @@ final class JpegDecoder {
         }
         for (int k = 0; k <= last; k++) {
             coef[ZIGZAG[k]] = 0;
+        }
+    }
+
+    /**
+     * One scan of a progressive frame (G.1.2): the DC scan (first or refining, possibly interleaved) or an AC band of one
+     * component (first or refining), adding to the stored coefficients. End-of-band runs span blocks.
+     */
+    private void decodeProgressiveScan(EntropyReader in, Component[] scan, int ss, int se, int ah, int al) {
+        boolean dc = ss == 0;
+        if (dc ? se != 0 : se < ss || se > 63 || scan.length != 1) {
+            throw new PixelDataException("JPEG: a progressive scan with spectral selection " + ss + ".." + se + " over "
+                    + scan.length + " component(s) is invalid");
+        }
+        if (al > 13 || ah > 13 || (ah != 0 && ah != al + 1)) {
+            throw new PixelDataException("JPEG: progressive successive approximation " + ah + "," + al + " is invalid");
+        }
+        int mcusX;
+        int mcusY;
+        if (scan.length == 1) {
+            mcusX = ceilDiv(scan[0].width, 8);
+            mcusY = ceilDiv(scan[0].height, 8);
+        } else {
+            mcusX = ceilDiv(width, 8 * hMax);
+            mcusY = ceilDiv(height, 8 * vMax);
+        }
+        int restart = 0;
+        int mcu = 0;
+        eobRun = 0;
+        for (int my = 0; my < mcusY; my++) {
+            for (int mx = 0; mx < mcusX; mx++, mcu++) {
+                if (restartInterval > 0 && mcu > 0 && mcu % restartInterval == 0) {
+                    in.restart(restart);
+                    restart = (restart + 1) & 7;
+                    eobRun = 0;
+                    for (Component c : scan) {
+                        c.dcPredictor = 0;
+                    }
+                }
+                for (Component c : scan) {
+                    if (scan.length == 1) {
+                        progressiveBlock(in, c, (my * c.blocksPerLine + mx) * 64, ss, se, ah, al);
+                    } else {
+                        for (int v = 0; v < c.v; v++) {
+                            for (int h = 0; h < c.h; h++) {
+                                int at = ((my * c.v + v) * c.blocksPerLine + mx * c.h + h) * 64;
+                                progressiveBlock(in, c, at, ss, se, ah, al);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private int eobRun;
+
+    private void progressiveBlock(EntropyReader in, Component c, int at, int ss, int se, int ah, int al) {
+        int[] coef = c.coefficients;
+        if (ss == 0) {
+            if (ah == 0) {
+                int t = c.dcTable.decode(in);
+                if (t > 16) {
+                    throw new PixelDataException("JPEG: DC difference category " + t + " is out of range (corrupt data)");
+                }
+                c.dcPredictor += in.receiveExtend(t);
+                coef[at] = c.dcPredictor * (1 << al);
+            } else if (in.bit() != 0) {
+                coef[at] |= 1 << al;
+            }
+        } else if (ah == 0) {
+            acFirst(in, c.acTable, coef, at, ss, se, al);
+        } else {
+            acRefine(in, c.acTable, coef, at, ss, se, al);
+        }
+    }
+
+    /** The first pass over a band (G.1.2.2): run/size codes as in sequential mode, and EOBn runs. */
+    private void acFirst(EntropyReader in, HuffmanDecodingTable ac, int[] coef, int at, int ss, int se, int al) {
+        if (eobRun > 0) {
+            eobRun--;
+            return;
+        }
+        for (int k = ss; k <= se; k++) {
+            int rs = ac.decode(in);
+            int r = rs >> 4;
+            int s = rs & 15;
+            if (s == 0) {
+                if (r < 15) {
+                    eobRun = (1 << r) - 1 + (r > 0 ? receive(in, r) : 0);
+                    return;
+                }
+                k += 15;
+                continue;
+            }
+            k += r;
+            if (k > 63) {
+                throw new PixelDataException("JPEG: AC coefficients run past the end of a block (corrupt data)");
+            }
+            coef[at + ZIGZAG[k]] = in.receiveExtend(s) * (1 << al);
+        }
+    }
+
+    /**
+     * A refining pass over a band (G.1.2.3): one more bit of every coefficient already non-zero (correction bits, read
+     * as zero-run codes skip over them) and new coefficients of magnitude 1.
+     */
+    private void acRefine(EntropyReader in, HuffmanDecodingTable ac, int[] coef, int at, int ss, int se, int al) {
+        int plus = 1 << al;
+        int minus = -1 << al;
+        int k = ss;
+        if (eobRun == 0) {
+            for (; k <= se; k++) {
+                int rs = ac.decode(in);
+                int r = rs >> 4;
+                int s = rs & 15;
+                int value = 0;
+                if (s != 0) {
+                    value = in.bit() != 0 ? plus : minus;
+                } else if (r != 15) {
+                    eobRun = (1 << r) + (r > 0 ? receive(in, r) : 0);
+                    break;
+                }
+                while (k <= se) {
+                    int z = at + ZIGZAG[k];
+                    if (coef[z] != 0) {
+                        refine(in, coef, z, plus, minus);
+                    } else if (--r < 0) {
+                        break;
+                    }
+                    k++;
+                }
+                if (value != 0) {
+                    if (k > se) {
+                        throw new PixelDataException("JPEG: a refined coefficient past the end of its band (corrupt data)");
+                    }
+                    coef[at + ZIGZAG[k]] = value;
+                }
+            }
+        }
+        if (eobRun > 0) {
+            for (; k <= se; k++) {
+                int z = at + ZIGZAG[k];
+                if (coef[z] != 0) {
+                    refine(in, coef, z, plus, minus);
+                }
+            }
+            eobRun--;
+        }
+    }
+
+    private static void refine(EntropyReader in, int[] coef, int z, int plus, int minus) {
+        if (in.bit() != 0 && (coef[z] & plus) == 0) {
+            coef[z] += coef[z] >= 0 ? plus : minus;
+        }
+    }
+
+    /** {@code n} bits as an unsigned number (an EOB run length). */
+    private static int receive(EntropyReader in, int n) {
+        int v = in.peek(n);
+        in.skip(n);
+        return v;
+    }
+
+    /** After the last scan of a progressive frame: every block dequantized and inverse transformed. */
+    private void transformProgressive() {
+        int[] coef = block;
+        for (Component c : components) {
+            int[] quant = quantTables[c.quantTable];
+            if (quant == null) {
+                throw new PixelDataException("JPEG: component " + c.id + " uses quantization table " + c.quantTable
+                        + ", which is not defined");
+            }
+            int blocks = c.coefficients.length / 64;
+            for (int b = 0; b < blocks; b++) {
+                int base = b * 64;
+                boolean acZero = true;
+                for (int i = 0; i < 64; i++) {
+                    int v = c.coefficients[base + i];
+                    coef[i] = v * quant[i];
+                    acZero &= i == 0 || v == 0;
+                }
+                int offset = (b / c.blocksPerLine) * 8 * c.planeWidth + (b % c.blocksPerLine) * 8;
+                if (acZero) {
+                    idct.transformDcOnly(coef[0], c.plane, offset, c.planeWidth);
+                } else if (precision == 8) {
+                    idct.transform8(coef, c.plane, offset, c.planeWidth);
+                } else {
+                    idct.transform(coef, c.plane, offset, c.planeWidth);
+                }
+            }
+            java.util.Arrays.fill(coef, 0);
         }
     }
 

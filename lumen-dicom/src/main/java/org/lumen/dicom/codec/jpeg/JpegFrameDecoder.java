@@ -7,7 +7,8 @@ import org.lumen.dicom.pixel.Photometric;
 import org.lumen.dicom.pixel.PixelDataException;
 
 /**
- * JPEG Baseline (1.2.840.10008.1.2.4.50), Extended (.51), Lossless (.57) and Lossless SV1 (.70) frames.
+ * JPEG Baseline (1.2.840.10008.1.2.4.50), Extended (.51), Lossless (.57) and Lossless SV1 (.70) frames; progressive
+ * (SOF2) streams too, in those or in the retired progressive (.55) and spectral selection (.53) syntaxes.
  *
  * <p>Colour, as GDCM 3 writes it with {@code gdcmconv --raw}: the components come out as they were coded, with no colour
  * conversion (YBR_FULL stays YBR_FULL, RGB stays RGB whatever the Adobe APP14 flag says), subsampled chroma brought to
@@ -16,11 +17,16 @@ import org.lumen.dicom.pixel.PixelDataException;
  * sign-extended, as GDCM does.
  */
 public final class JpegFrameDecoder implements FrameDecoder {
+    /** Retired JPEG Full Progression, Non-Hierarchical (Process 10 & 12), as dcmcjpeg +ep still writes. */
+    static final String PROGRESSIVE_RETIRED = "1.2.840.10008.1.2.4.55";
+    /** Retired JPEG Spectral Selection, Non-Hierarchical (Process 6 & 8), as dcmcjpeg +es writes. */
+    static final String SPECTRAL_RETIRED = "1.2.840.10008.1.2.4.53";
 
     @Override
     public boolean supports(String uid) {
         return TransferSyntax.JPEG_BASELINE_8BIT.equals(uid) || TransferSyntax.JPEG_EXTENDED_12BIT.equals(uid)
-                || TransferSyntax.JPEG_LOSSLESS.equals(uid) || TransferSyntax.JPEG_LOSSLESS_SV1.equals(uid);
+                || TransferSyntax.JPEG_LOSSLESS.equals(uid) || TransferSyntax.JPEG_LOSSLESS_SV1.equals(uid)
+                || PROGRESSIVE_RETIRED.equals(uid) || SPECTRAL_RETIRED.equals(uid);
     }
 
     @Override

@@ -83,8 +83,11 @@ class JpegCorruptionTest {
                 org.lumen.dicom.pixel.Photometric.MONOCHROME2, 1, org.lumen.dicom.data.Tag.PixelData);
         assertThatThrownBy(() -> decoder.decode(new byte[] {1, 2, 3, 4}, d)).isInstanceOf(PixelDataException.class)
                 .hasMessageContaining("SOI");
-        byte[] progressive = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC2, 0, 11, 8, 0, 8, 0, 8, 1, 1, 0x11, 0};
-        assertThatThrownBy(() -> decoder.decode(progressive, d)).hasMessageContaining("SOF2");
+        byte[] hierarchical = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC5, 0, 11, 8, 0, 8, 0, 8, 1, 1, 0x11, 0};
+        assertThatThrownBy(() -> decoder.decode(hierarchical, d)).hasMessageContaining("hierarchical").hasMessageContaining("SOF5");
+        byte[] noScan = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC2, 0, 11, 8, 0, 8, 0, 8, 1, 1, 0x11, 0,
+            (byte) 0xFF, (byte) 0xD9};
+        assertThatThrownBy(() -> decoder.decode(noScan, d)).hasMessageContaining("no scan");
         byte[] arithmetic = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC9, 0, 11, 8, 0, 8, 0, 8, 1, 1, 0x11, 0};
         assertThatThrownBy(() -> decoder.decode(arithmetic, d)).hasMessageContaining("arithmetic").hasMessageContaining("SOF9");
         assertThat(decoder.supports(TransferSyntax.JPEG_LOSSLESS)).isTrue();
