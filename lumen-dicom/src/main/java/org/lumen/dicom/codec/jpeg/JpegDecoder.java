@@ -38,6 +38,12 @@ final class JpegDecoder {
         HuffmanDecodingTable acTable;
     }
 
+    /**
+     * More scans than any real stream has (a progressive one has about 10): each scan may cost a pass over the whole
+     * image, so a stream of thousands of tiny scans would take long to refuse otherwise.
+     */
+    static final int MAX_SCANS = 256;
+
     private final byte[] data;
     private final int end;
     private int pos;
@@ -109,6 +115,9 @@ final class JpegDecoder {
                 case 0xE0 -> jfif = segmentEnd - start >= 5 && data[start] == 'J' && data[start + 1] == 'F'
                         && data[start + 2] == 'I' && data[start + 3] == 'F';
                 case 0xDA -> {
+                    if (scans == MAX_SCANS) {
+                        throw new PixelDataException("JPEG: more than " + MAX_SCANS + " scans in one frame");
+                    }
                     pos = segmentEnd;
                     readScan(start, segmentEnd);
                     scans++;
