@@ -88,12 +88,14 @@ public final class JpegLosslessFrameEncoder implements FrameEncoder {
             int[] p = planes[c];
             int[] out = coded[c];
             long[] f = freq[c];
-            for (int y = 0, i = 0; y < height; y++) {
-                for (int x = 0; x < width; x++, i++) {
-                    boolean firstLine = restartLines > 0 ? y % restartLines == 0 : y == 0;
-                    int prediction = x > 0 ? p[i - 1] : !firstLine ? p[i - width] : initial;
-                    int code = category(p[i] - prediction);
-                    out[i] = code;
+            for (int y = 0, i = 0; y < height; y++, i += width) {
+                boolean firstLine = restartLines > 0 ? y % restartLines == 0 : y == 0;
+                int code = category(p[i] - (firstLine ? initial : p[i - width]));
+                out[i] = code;
+                f[code & 0x1F]++;
+                for (int x = i + 1, last = i + width; x < last; x++) {
+                    code = category(p[x] - p[x - 1]);
+                    out[x] = code;
                     f[code & 0x1F]++;
                 }
             }
@@ -158,10 +160,9 @@ public final class JpegLosslessFrameEncoder implements FrameEncoder {
                 int v = coded[c][i];
                 int s = v & 0x1F;
                 HuffmanCodeBuilder t = tables[c];
-                w.bits(t.code[s], t.length[s]);
-                if (s > 0 && s < 16) {
-                    w.bits(v >>> 5, s);
-                }
+                // Code and extra bits together: at most 16 + 15 bits (category 16 has no extra bits).
+                int extraBits = s < 16 ? s : 0;
+                w.bits(t.code[s] << extraBits | v >>> 5, t.length[s] + extraBits);
             }
         }
         w.flushBits();
