@@ -16,11 +16,11 @@ import org.lumen.dicom.testing.TestData;
 class FrameDecodersTest {
 
     @Test
-    void compressedSyntaxWithoutDecoderFailsNamingIt() throws Exception {
-        var file = DicomReader.read(TestData.dicom("pydicom/test_files/SC_rgb_jpeg_dcmtk.dcm"));
-        assertThatThrownBy(() -> PixelData.of(file))
+    void compressedSyntaxWithoutDecoderFailsNamingIt() {
+        // JPEG Lossless, Hierarchical (Process 28), retired: no codec of Lumen's decodes hierarchical JPEG.
+        assertThatThrownBy(() -> FrameDecoders.standard().forTransferSyntax(TransferSyntax.of("1.2.840.10008.1.2.4.65")))
                 .isInstanceOf(PixelDataException.class)
-                .hasMessageContaining("JPEG Baseline (Process 1) (1.2.840.10008.1.2.4.50)")
+                .hasMessageContaining("1.2.840.10008.1.2.4.65")
                 .hasMessageContaining("RLE Lossless");
     }
 
