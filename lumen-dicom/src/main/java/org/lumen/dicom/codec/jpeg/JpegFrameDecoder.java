@@ -79,7 +79,7 @@ public final class JpegFrameDecoder implements FrameDecoder {
         for (int c = 0; c < n; c++) {
             JpegDecoder.Component comp = jpeg.components[c];
             boolean full = comp.h == jpeg.hMax && comp.v == jpeg.vMax;
-            int[] samples = full ? comp.plane : Upsampler.upsample(comp, jpeg.hMax, jpeg.vMax, width, height);
+            int[] samples = full ? comp.plane : Upsampler.upsample(comp, jpeg.hMax, jpeg.vMax, width, height, jpeg.lossless());
             int stride = full ? comp.planeWidth : width;
             write(samples, stride, width, height, shift, signBits, out, c, n, bytes);
         }
