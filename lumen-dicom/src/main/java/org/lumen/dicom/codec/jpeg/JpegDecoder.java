@@ -33,6 +33,8 @@ final class JpegDecoder {
         int[] coefficients;
         int blocksPerLine;
         boolean scanned;
+        /** Lossless: the point transform of the component's scan; its samples are shifted left by it on output. */
+        int pointTransform;
         int dcPredictor;
         HuffmanDecodingTable dcTable;
         HuffmanDecodingTable acTable;
@@ -65,8 +67,6 @@ final class JpegDecoder {
     /** Adobe APP14 colour transform flag: -1 when there is no APP14 segment. */
     int adobeTransform = -1;
     boolean jfif;
-    /** Lossless only: the point transform of the last scan (samples are shifted left by it on output). */
-    int pointTransform;
 
     private InverseDct idct;
     private final int[] block = new int[64];
@@ -375,11 +375,11 @@ final class JpegDecoder {
             if (al >= precision) {
                 throw new PixelDataException("JPEG: point transform " + al + " is not below the precision " + precision);
             }
-            pointTransform = al;
+            for (Component c : scan) {
+                c.pointTransform = al;
+            }
             decodeLosslessScan(in, scan, ss, al);
         } else {
-            // Ss, Se, Ah, Al mean nothing to a sequential scan; some encoders write 0 for Se (pydicom's JPEG-lossy.dcm),
-            // which IJG (and so GDCM) only warns about, so they are ignored as there.
             for (Component c : scan) {
                 if (quantTables[c.quantTable] == null) {
                     throw new PixelDataException("JPEG: component " + c.id + " uses quantization table " + c.quantTable
@@ -389,6 +389,8 @@ final class JpegDecoder {
             if (progressive()) {
                 decodeProgressiveScan(in, scan, ss, se, ah, al);
             } else {
+                // Ss, Se, Ah, Al mean nothing to a sequential scan; some encoders write 0 for Se (pydicom's
+                // JPEG-lossy.dcm), which IJG (and so GDCM) only warns about, so they are ignored as there.
                 decodeDctScan(in, scan);
             }
         }

@@ -72,7 +72,6 @@ public final class JpegFrameDecoder implements FrameDecoder {
         int bytes = stored.bitsAllocated() / 8;
         int n = jpeg.components.length;
         byte[] out = new byte[pixels * n * bytes];
-        int shift = jpeg.lossless() ? jpeg.pointTransform : 0;
         // Signed samples narrower than their container come out sign-extended, as GDCM writes them (dcmtk leaves the
         // bits above zero); what the container holds then is the two's complement value DICOM readers expect.
         int signBits = stored.isSigned() && jpeg.precision < bytes * 8 ? jpeg.precision : 0;
@@ -81,7 +80,7 @@ public final class JpegFrameDecoder implements FrameDecoder {
             boolean full = comp.h == jpeg.hMax && comp.v == jpeg.vMax;
             int[] samples = full ? comp.plane : Upsampler.upsample(comp, jpeg.hMax, jpeg.vMax, width, height, jpeg.lossless());
             int stride = full ? comp.planeWidth : width;
-            write(samples, stride, width, height, shift, signBits, out, c, n, bytes);
+            write(samples, stride, width, height, comp.pointTransform, signBits, out, c, n, bytes);
         }
         return out;
     }
