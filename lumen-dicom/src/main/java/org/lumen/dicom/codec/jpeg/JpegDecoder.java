@@ -449,8 +449,22 @@ final class JpegDecoder {
         c.dcPredictor += in.receiveExtend(t);
         coef[0] = c.dcPredictor * quant[0];
         HuffmanDecodingTable ac = c.acTable;
+        int[] fast = ac.fastAc;
         int last = 0;
         for (int k = 1; k < 64; k++) {
+            int f = fast[in.peek(HuffmanDecodingTable.LOOKAHEAD)];
+            if (f != 0) {
+                // The common short code: run, size and the coefficient's bits in one look-up.
+                in.skip(f & 0xFF);
+                k += (f >> 8) & 0xFF;
+                if (k > 63) {
+                    throw new PixelDataException("JPEG: AC coefficients run past the end of a block (corrupt data)");
+                }
+                int z = ZIGZAG[k];
+                coef[z] = (f >> 16) * quant[z];
+                last = k;
+                continue;
+            }
             int rs = ac.decode(in);
             int s = rs & 15;
             int r = rs >> 4;
@@ -814,6 +828,11 @@ final class JpegDecoder {
 
     /** A lossless difference (H.1.2.2): category 16 is 32768 with no extra bits. */
     private static int difference(EntropyReader in, HuffmanDecodingTable table) {
+        int f = table.fastDifference[in.peek(HuffmanDecodingTable.LOOKAHEAD)];
+        if (f != 0) {
+            in.skip(f & 0xFF);
+            return f >> 16;
+        }
         int t = table.decode(in);
         if (t == 0) {
             return 0;
