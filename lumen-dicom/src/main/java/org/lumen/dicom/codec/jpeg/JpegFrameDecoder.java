@@ -56,6 +56,8 @@ public final class JpegFrameDecoder implements FrameDecoder {
         try {
             jpeg.decode();
         } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
+            // A safety net only: every index is bounded by the checked frame header. JpegCorruptionTest fails on a
+            // PixelDataException with such a cause, so a missed bound shows up there rather than in a user's hands.
             throw new PixelDataException("JPEG: corrupt frame (" + e.getMessage() + ")", e);
         }
         if (jpeg.components.length != stored.samplesPerPixel()) {
