@@ -7,7 +7,8 @@ import org.lumen.dicom.pixel.PixelDataException;
  * (possibly subsampled) size: sequential DCT with Huffman coding (processes 1, 2 and 4; SOF0 and SOF1) and lossless
  * (process 14; SOF3), interleaved or one scan per component, with restart intervals; progressive DCT (SOF2, processes
  * 10 and 12) with spectral selection and successive approximation. Hierarchical and arithmetic-coded frames are
- * refused by name. One instance decodes one frame.
+ * refused by name. One instance decodes one frame: markers, tables and sequential DCT scans here, lossless scans in
+ * {@link LosslessScan}, progressive ones in {@link ProgressiveScan}.
  */
 final class JpegDecoder {
     /** Zigzag position k to natural (row-major) position in an 8x8 block (T.81 Figure A.6). */
@@ -55,7 +56,7 @@ final class JpegDecoder {
     private final HuffmanDecodingTable[] dcTables = new HuffmanDecodingTable[4];
     private final HuffmanDecodingTable[] acTables = new HuffmanDecodingTable[4];
     private final int[][] quantTables = new int[4][];
-    private int restartInterval;
+    int restartInterval;
 
     int frameMarker = -1;
     int precision;
@@ -378,7 +379,7 @@ final class JpegDecoder {
             for (Component c : scan) {
                 c.pointTransform = al;
             }
-            decodeLosslessScan(in, scan, ss, al);
+            LosslessScan.decode(this, in, scan, ss, al);
         } else {
             for (Component c : scan) {
                 if (quantTables[c.quantTable] == null) {
@@ -387,7 +388,7 @@ final class JpegDecoder {
                 }
             }
             if (progressive()) {
-                decodeProgressiveScan(in, scan, ss, se, ah, al);
+                new ProgressiveScan(this, in, ss, se, ah, al).decode(scan);
             } else {
                 // Ss, Se, Ah, Al mean nothing to a sequential scan; some encoders write 0 for Se (pydicom's
                 // JPEG-lossy.dcm), which IJG (and so GDCM) only warns about, so they are ignored as there.
@@ -495,166 +496,6 @@ final class JpegDecoder {
         }
     }
 
-    /**
-     * One scan of a progressive frame (G.1.2): the DC scan (first or refining, possibly interleaved) or an AC band of one
-     * component (first or refining), adding to the stored coefficients. End-of-band runs span blocks.
-     */
-    private void decodeProgressiveScan(EntropyReader in, Component[] scan, int ss, int se, int ah, int al) {
-        boolean dc = ss == 0;
-        if (dc ? se != 0 : se < ss || se > 63 || scan.length != 1) {
-            throw new PixelDataException("JPEG: a progressive scan with spectral selection " + ss + ".." + se + " over "
-                    + scan.length + " component(s) is invalid");
-        }
-        if (al > 13 || ah > 13 || (ah != 0 && ah != al + 1)) {
-            throw new PixelDataException("JPEG: progressive successive approximation " + ah + "," + al + " is invalid");
-        }
-        int mcusX;
-        int mcusY;
-        if (scan.length == 1) {
-            mcusX = ceilDiv(scan[0].width, 8);
-            mcusY = ceilDiv(scan[0].height, 8);
-        } else {
-            mcusX = ceilDiv(width, 8 * hMax);
-            mcusY = ceilDiv(height, 8 * vMax);
-        }
-        int restart = 0;
-        int mcu = 0;
-        eobRun = 0;
-        for (int my = 0; my < mcusY; my++) {
-            for (int mx = 0; mx < mcusX; mx++, mcu++) {
-                if (restartInterval > 0 && mcu > 0 && mcu % restartInterval == 0) {
-                    in.restart(restart);
-                    restart = (restart + 1) & 7;
-                    eobRun = 0;
-                    for (Component c : scan) {
-                        c.dcPredictor = 0;
-                    }
-                }
-                for (Component c : scan) {
-                    if (scan.length == 1) {
-                        progressiveBlock(in, c, (my * c.blocksPerLine + mx) * 64, ss, se, ah, al);
-                    } else {
-                        for (int v = 0; v < c.v; v++) {
-                            for (int h = 0; h < c.h; h++) {
-                                int at = ((my * c.v + v) * c.blocksPerLine + mx * c.h + h) * 64;
-                                progressiveBlock(in, c, at, ss, se, ah, al);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private int eobRun;
-
-    private void progressiveBlock(EntropyReader in, Component c, int at, int ss, int se, int ah, int al) {
-        int[] coef = c.coefficients;
-        if (ss == 0) {
-            if (ah == 0) {
-                int t = c.dcTable.decode(in);
-                if (t > 16) {
-                    throw new PixelDataException("JPEG: DC difference category " + t + " is out of range (corrupt data)");
-                }
-                c.dcPredictor += in.receiveExtend(t);
-                coef[at] = c.dcPredictor * (1 << al);
-            } else if (in.bit() != 0) {
-                coef[at] |= 1 << al;
-            }
-        } else if (ah == 0) {
-            acFirst(in, c.acTable, coef, at, ss, se, al);
-        } else {
-            acRefine(in, c.acTable, coef, at, ss, se, al);
-        }
-    }
-
-    /** The first pass over a band (G.1.2.2): run/size codes as in sequential mode, and EOBn runs. */
-    private void acFirst(EntropyReader in, HuffmanDecodingTable ac, int[] coef, int at, int ss, int se, int al) {
-        if (eobRun > 0) {
-            eobRun--;
-            return;
-        }
-        for (int k = ss; k <= se; k++) {
-            int rs = ac.decode(in);
-            int r = rs >> 4;
-            int s = rs & 15;
-            if (s == 0) {
-                if (r < 15) {
-                    eobRun = (1 << r) - 1 + (r > 0 ? receive(in, r) : 0);
-                    return;
-                }
-                k += 15;
-                continue;
-            }
-            k += r;
-            if (k > 63) {
-                throw new PixelDataException("JPEG: AC coefficients run past the end of a block (corrupt data)");
-            }
-            coef[at + ZIGZAG[k]] = in.receiveExtend(s) * (1 << al);
-        }
-    }
-
-    /**
-     * A refining pass over a band (G.1.2.3): one more bit of every coefficient already non-zero (correction bits, read
-     * as zero-run codes skip over them) and new coefficients of magnitude 1.
-     */
-    private void acRefine(EntropyReader in, HuffmanDecodingTable ac, int[] coef, int at, int ss, int se, int al) {
-        int plus = 1 << al;
-        int minus = -1 << al;
-        int k = ss;
-        if (eobRun == 0) {
-            for (; k <= se; k++) {
-                int rs = ac.decode(in);
-                int r = rs >> 4;
-                int s = rs & 15;
-                int value = 0;
-                if (s != 0) {
-                    value = in.bit() != 0 ? plus : minus;
-                } else if (r != 15) {
-                    eobRun = (1 << r) + (r > 0 ? receive(in, r) : 0);
-                    break;
-                }
-                while (k <= se) {
-                    int z = at + ZIGZAG[k];
-                    if (coef[z] != 0) {
-                        refine(in, coef, z, plus, minus);
-                    } else if (--r < 0) {
-                        break;
-                    }
-                    k++;
-                }
-                if (value != 0) {
-                    if (k > se) {
-                        throw new PixelDataException("JPEG: a refined coefficient past the end of its band (corrupt data)");
-                    }
-                    coef[at + ZIGZAG[k]] = value;
-                }
-            }
-        }
-        if (eobRun > 0) {
-            for (; k <= se; k++) {
-                int z = at + ZIGZAG[k];
-                if (coef[z] != 0) {
-                    refine(in, coef, z, plus, minus);
-                }
-            }
-            eobRun--;
-        }
-    }
-
-    private static void refine(EntropyReader in, int[] coef, int z, int plus, int minus) {
-        if (in.bit() != 0 && (coef[z] & plus) == 0) {
-            coef[z] += coef[z] >= 0 ? plus : minus;
-        }
-    }
-
-    /** {@code n} bits as an unsigned number (an EOB run length). */
-    private static int receive(EntropyReader in, int n) {
-        int v = in.peek(n);
-        in.skip(n);
-        return v;
-    }
-
     /** After the last scan of a progressive frame: every block dequantized and inverse transformed. */
     private void transformProgressive() {
         int[] coef = block;
@@ -684,162 +525,5 @@ final class JpegDecoder {
             }
             java.util.Arrays.fill(coef, 0);
         }
-    }
-
-    /** A lossless scan (H.1.2): each sample is a Huffman-coded difference from a prediction of its decoded neighbours. */
-    private void decodeLosslessScan(EntropyReader in, Component[] scan, int predictor, int pt) {
-        boolean single = scan.length == 1;
-        int mcusX = single ? scan[0].width : ceilDiv(width, hMax);
-        int mcusY = single ? scan[0].height : ceilDiv(height, vMax);
-        if (restartInterval > 0 && restartInterval % mcusX != 0) {
-            throw new PixelDataException("JPEG: a lossless restart interval of " + restartInterval
-                    + " MCUs that is not a whole number of lines of " + mcusX + " is not supported");
-        }
-        int initial = 1 << (precision - pt - 1);
-        if (single || allFullySampled(scan)) {
-            decodeLosslessLines(in, scan, predictor, initial, mcusX, mcusY);
-            return;
-        }
-        int restart = 0;
-        boolean firstLine = true;
-        for (int my = 0, mcu = 0; my < mcusY; my++) {
-            if (restartInterval > 0 && mcu > 0 && mcu % restartInterval == 0) {
-                in.restart(restart);
-                restart = (restart + 1) & 7;
-                firstLine = true;
-            }
-            for (int mx = 0; mx < mcusX; mx++, mcu++) {
-                for (Component c : scan) {
-                    for (int v = 0; v < c.v; v++) {
-                        for (int h = 0; h < c.h; h++) {
-                            int y = my * c.v + v;
-                            int x = mx * c.h + h;
-                            int w = c.planeWidth;
-                            int[] p = c.plane;
-                            int i = y * w + x;
-                            int prediction;
-                            if (firstLine && v == 0) {
-                                prediction = x == 0 ? initial : p[i - 1];
-                            } else if (x == 0) {
-                                prediction = p[i - w];
-                            } else {
-                                prediction = predict(predictor, p[i - 1], p[i - w], p[i - w - 1]);
-                            }
-                            p[i] = (prediction + difference(in, c.dcTable)) & 0xFFFF;
-                        }
-                    }
-                }
-            }
-            firstLine = false;
-        }
-    }
-
-    private static boolean allFullySampled(Component[] scan) {
-        for (Component c : scan) {
-            if (c.h != 1 || c.v != 1) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The common case, line by line: one component, or components all sampled 1x1, interleaved sample by sample. */
-    private void decodeLosslessLines(EntropyReader in, Component[] scan, int predictor, int initial, int mcusX, int mcusY) {
-        int n = scan.length;
-        int[][] planes = new int[n][];
-        HuffmanDecodingTable[] tables = new HuffmanDecodingTable[n];
-        int w = scan[0].planeWidth;
-        for (int c = 0; c < n; c++) {
-            planes[c] = scan[c].plane;
-            tables[c] = scan[c].dcTable;
-            if (scan[c].planeWidth != w) {
-                throw new PixelDataException("JPEG: interleaved lossless components of different widths");
-            }
-        }
-        int restart = 0;
-        boolean firstLine = true;
-        for (int y = 0; y < mcusY; y++) {
-            if (restartInterval > 0 && y > 0 && (y * mcusX) % restartInterval == 0) {
-                in.restart(restart);
-                restart = (restart + 1) & 7;
-                firstLine = true;
-            }
-            int row = y * w;
-            for (int c = 0; c < n; c++) {
-                // The first sample of a line: the initial value on the first line, else the sample above.
-                int[] p = planes[c];
-                int prediction = firstLine ? initial : p[row - w];
-                p[row] = (prediction + difference(in, tables[c])) & 0xFFFF;
-            }
-            if (n == 1) {
-                decodeLine(in, tables[0], planes[0], row, w, mcusX, firstLine ? 1 : predictor);
-            } else {
-                int sel = firstLine ? 1 : predictor;
-                for (int x = 1; x < mcusX; x++) {
-                    int i = row + x;
-                    for (int c = 0; c < n; c++) {
-                        int[] p = planes[c];
-                        p[i] = (predict(sel, p[i - 1], sel == 1 ? 0 : p[i - w], sel == 1 ? 0 : p[i - w - 1])
-                                + difference(in, tables[c])) & 0xFFFF;
-                    }
-                }
-            }
-            firstLine = false;
-        }
-    }
-
-    /** Samples 1.. of one line of a single-component scan, the predictor chosen once for the line. */
-    private static void decodeLine(EntropyReader in, HuffmanDecodingTable table, int[] p, int row, int w, int count,
-            int predictor) {
-        int last = row + count;
-        switch (predictor) {
-            case 1 -> {
-                int ra = p[row];
-                for (int i = row + 1; i < last; i++) {
-                    ra = (ra + difference(in, table)) & 0xFFFF;
-                    p[i] = ra;
-                }
-            }
-            case 2 -> {
-                for (int i = row + 1; i < last; i++) {
-                    p[i] = (p[i - w] + difference(in, table)) & 0xFFFF;
-                }
-            }
-            default -> {
-                for (int i = row + 1; i < last; i++) {
-                    p[i] = (predict(predictor, p[i - 1], p[i - w], p[i - w - 1]) + difference(in, table)) & 0xFFFF;
-                }
-            }
-        }
-    }
-
-    /** The predictions of T.81 Table H.1 from the left (a), above (b) and above-left (c) samples. */
-    private static int predict(int selection, int a, int b, int c) {
-        return switch (selection) {
-            case 1 -> a;
-            case 2 -> b;
-            case 3 -> c;
-            case 4 -> a + b - c;
-            case 5 -> a + ((b - c) >> 1);
-            case 6 -> b + ((a - c) >> 1);
-            default -> (a + b) >> 1;
-        };
-    }
-
-    /** A lossless difference (H.1.2.2): category 16 is 32768 with no extra bits. */
-    private static int difference(EntropyReader in, HuffmanDecodingTable table) {
-        int f = table.fastDifference[in.peek(HuffmanDecodingTable.LOOKAHEAD)];
-        if (f != 0) {
-            in.skip(f & 0xFF);
-            return f >> 16;
-        }
-        int t = table.decode(in);
-        if (t == 0) {
-            return 0;
-        }
-        if (t > 16) {
-            throw new PixelDataException("JPEG: lossless difference category " + t + " is out of range (corrupt data)");
-        }
-        return t == 16 ? 32768 : in.receiveExtend(t);
     }
 }
