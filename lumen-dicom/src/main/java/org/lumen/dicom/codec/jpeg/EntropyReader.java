@@ -96,7 +96,7 @@ final class EntropyReader {
     void checkNotOverrun(String what) {
         if (paddingBits - count > 0) {
             throw new PixelDataException("JPEG: the entropy-coded data of " + what + " ends early, at byte " + pos
-                    + (atMarker ? " (marker FF" + hex(data[pos + 1]) + ")" : " (end of frame)")
+                    + (atMarker && pos + 1 < end ? " (marker FF" + hex(data[pos + 1]) + ")" : " (end of frame)")
                     + "; the frame is truncated or corrupt");
         }
     }

@@ -12,6 +12,16 @@ final class HuffmanDecodingTable {
 
     /** Per {@value #LOOKAHEAD}-bit prefix: code length << 8 | symbol, 0 when the code is longer. */
     private final int[] lookup = new int[1 << LOOKAHEAD];
+    /**
+     * For AC tables, per {@value #LOOKAHEAD}-bit prefix holding a whole run/size code and its extra bits: the coefficient
+     * (signed) << 16 | zero run << 8 | bits used; 0 when they do not fit, or the code is EOB or ZRL.
+     */
+    final int[] fastAc = new int[1 << LOOKAHEAD];
+    /**
+     * For DC and lossless tables, per {@value #LOOKAHEAD}-bit prefix holding a whole category code and its extra bits:
+     * the difference (signed) << 16 | 1 << 8 | bits used; 0 when they do not fit (or for category 16).
+     */
+    final int[] fastDifference = new int[1 << LOOKAHEAD];
     private final int[] maxCode = new int[18];
     private final int[] valueOffset = new int[17];
     private final int[] values;
@@ -40,6 +50,22 @@ final class HuffmanDecodingTable {
             code <<= 1;
         }
         maxCode[17] = Integer.MAX_VALUE;
+        for (int prefix = 0; prefix < lookup.length; prefix++) {
+            int entry = lookup[prefix];
+            int length = entry >> 8;
+            int size = entry & 15;
+            if (entry != 0 && size > 0 && length + size <= LOOKAHEAD) {
+                int bits = (prefix >> (LOOKAHEAD - length - size)) & ((1 << size) - 1);
+                int value = bits < (1 << (size - 1)) ? bits - (1 << size) + 1 : bits;
+                fastAc[prefix] = value << 16 | ((entry >> 4) & 15) << 8 | (length + size);
+            }
+            int category = entry & 0xFF;
+            if (entry != 0 && category < 16 && length + category <= LOOKAHEAD) {
+                int bits = (prefix >> (LOOKAHEAD - length - category)) & ((1 << category) - 1);
+                int value = category == 0 ? 0 : bits < (1 << (category - 1)) ? bits - (1 << category) + 1 : bits;
+                fastDifference[prefix] = value << 16 | 1 << 8 | (length + category);
+            }
+        }
     }
 
     /** The next symbol (DECODE, F.2.2.3). */

@@ -5,8 +5,10 @@ import org.lumen.dicom.pixel.PixelDataException;
 /**
  * Decodes one JPEG interchange-format image (ITU T.81) into one sample plane per component, at each component's own
  * (possibly subsampled) size: sequential DCT with Huffman coding (processes 1, 2 and 4; SOF0 and SOF1) and lossless
- * (process 14; SOF3), interleaved or one scan per component, with restart intervals. Progressive, hierarchical and
- * arithmetic-coded frames are refused by name. One instance decodes one frame.
+ * (process 14; SOF3), interleaved or one scan per component, with restart intervals; progressive DCT (SOF2, processes
+ * 10 and 12) with spectral selection and successive approximation. Hierarchical and arithmetic-coded frames are
+ * refused by name. One instance decodes one frame: markers, tables and sequential DCT scans here, lossless scans in
+ * {@link LosslessScan}, progressive ones in {@link ProgressiveScan}.
  */
 final class JpegDecoder {
     /** Zigzag position k to natural (row-major) position in an 8x8 block (T.81 Figure A.6). */
@@ -28,11 +30,22 @@ final class JpegDecoder {
         int planeWidth;
         int planeHeight;
         int[] plane;
+        /** Progressive frames: every block's quantized coefficients (64 per block, natural order), built up scan by scan. */
+        int[] coefficients;
+        int blocksPerLine;
         boolean scanned;
+        /** Lossless: the point transform of the component's scan; its samples are shifted left by it on output. */
+        int pointTransform;
         int dcPredictor;
         HuffmanDecodingTable dcTable;
         HuffmanDecodingTable acTable;
     }
+
+    /**
+     * More scans than any real stream has (a progressive one has about 10): each scan may cost a pass over the whole
+     * image, so a stream of thousands of tiny scans would take long to refuse otherwise.
+     */
+    static final int MAX_SCANS = 256;
 
     private final byte[] data;
     private final int end;
@@ -43,7 +56,7 @@ final class JpegDecoder {
     private final HuffmanDecodingTable[] dcTables = new HuffmanDecodingTable[4];
     private final HuffmanDecodingTable[] acTables = new HuffmanDecodingTable[4];
     private final int[][] quantTables = new int[4][];
-    private int restartInterval;
+    int restartInterval;
 
     int frameMarker = -1;
     int precision;
@@ -55,8 +68,6 @@ final class JpegDecoder {
     /** Adobe APP14 colour transform flag: -1 when there is no APP14 segment. */
     int adobeTransform = -1;
     boolean jfif;
-    /** Lossless only: the point transform of the last scan (samples are shifted left by it on output). */
-    int pointTransform;
 
     private InverseDct idct;
     private final int[] block = new int[64];
@@ -92,8 +103,7 @@ final class JpegDecoder {
             int start = pos + 2;
             int segmentEnd = pos + length;
             switch (marker) {
-                case 0xC0, 0xC1, 0xC3 -> readFrameHeader(marker, start, segmentEnd);
-                case 0xC2 -> throw new PixelDataException("JPEG: progressive DCT frames (SOF2) are not supported");
+                case 0xC0, 0xC1, 0xC2, 0xC3 -> readFrameHeader(marker, start, segmentEnd);
                 case 0xC5, 0xC6, 0xC7 -> throw new PixelDataException("JPEG: hierarchical frames (SOF"
                         + (marker - 0xC0) + ") are not supported");
                 case 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF -> throw new PixelDataException("JPEG: arithmetic-coded frames (SOF"
@@ -106,6 +116,9 @@ final class JpegDecoder {
                 case 0xE0 -> jfif = segmentEnd - start >= 5 && data[start] == 'J' && data[start + 1] == 'F'
                         && data[start + 2] == 'I' && data[start + 3] == 'F';
                 case 0xDA -> {
+                    if (scans == MAX_SCANS) {
+                        throw new PixelDataException("JPEG: more than " + MAX_SCANS + " scans in one frame");
+                    }
                     pos = segmentEnd;
                     readScan(start, segmentEnd);
                     scans++;
@@ -128,6 +141,13 @@ final class JpegDecoder {
                 throw new PixelDataException("JPEG: component " + c.id + " is in no scan");
             }
         }
+        if (progressive()) {
+            transformProgressive();
+        }
+    }
+
+    boolean progressive() {
+        return frameMarker == 0xC2;
     }
 
     /** The next marker code at or after pos (skipping fill bytes), -1 at the end of the data. */
@@ -225,6 +245,10 @@ final class JpegDecoder {
             c.planeWidth = mcusX * c.h * unit;
             c.planeHeight = mcusY * c.v * unit;
             c.plane = new int[c.planeWidth * c.planeHeight];
+            if (marker == 0xC2) {
+                c.blocksPerLine = c.planeWidth / 8;
+                c.coefficients = new int[c.planeWidth * c.planeHeight];
+            }
         }
         if (marker != 0xC3) {
             idct = new InverseDct(precision);
@@ -323,11 +347,14 @@ final class JpegDecoder {
             }
             int td = tables >> 4;
             int ta = tables & 0x0F;
-            if (td > 3 || ta > 3 || dcTables[td] == null || (!lossless() && acTables[ta] == null)) {
+            int ss0 = data[p + 1 + 2 * count] & 0xFF;
+            boolean needsDc = !progressive() || ss0 == 0;
+            boolean needsAc = !lossless() && (!progressive() || ss0 > 0);
+            if (td > 3 || ta > 3 || (needsDc && dcTables[td] == null) || (needsAc && acTables[ta] == null)) {
                 throw new PixelDataException("JPEG: the scan of component " + id + " uses a Huffman table that is not defined");
             }
             c.dcTable = dcTables[td];
-            c.acTable = lossless() ? null : acTables[ta];
+            c.acTable = needsAc ? acTables[ta] : null;
             c.dcPredictor = 0;
             c.scanned = true;
             scan[i] = c;
@@ -349,18 +376,24 @@ final class JpegDecoder {
             if (al >= precision) {
                 throw new PixelDataException("JPEG: point transform " + al + " is not below the precision " + precision);
             }
-            pointTransform = al;
-            decodeLosslessScan(in, scan, ss, al);
+            for (Component c : scan) {
+                c.pointTransform = al;
+            }
+            LosslessScan.decode(this, in, scan, ss, al);
         } else {
-            // Ss, Se, Ah, Al mean nothing to a sequential scan; some encoders write 0 for Se (pydicom's JPEG-lossy.dcm),
-            // which IJG (and so GDCM) only warns about, so they are ignored as there.
             for (Component c : scan) {
                 if (quantTables[c.quantTable] == null) {
                     throw new PixelDataException("JPEG: component " + c.id + " uses quantization table " + c.quantTable
                             + ", which is not defined");
                 }
             }
-            decodeDctScan(in, scan);
+            if (progressive()) {
+                new ProgressiveScan(this, in, ss, se, ah, al).decode(scan);
+            } else {
+                // Ss, Se, Ah, Al mean nothing to a sequential scan; some encoders write 0 for Se (pydicom's
+                // JPEG-lossy.dcm), which IJG (and so GDCM) only warns about, so they are ignored as there.
+                decodeDctScan(in, scan);
+            }
         }
         in.checkNotOverrun("the scan");
         pos = in.endOfScan();
@@ -409,8 +442,7 @@ final class JpegDecoder {
 
     /** One 8x8 block (F.2.2.1, F.2.2.2): DC difference, AC run/size codes, dequantized, inverse transformed. */
     private void decodeBlock(EntropyReader in, Component c, int[] quant, int offset) {
-        int[] coef = block;
-        java.util.Arrays.fill(coef, 0);
+        int[] coef = block; // all zero between blocks: the positions used are cleared after each transform
         int t = c.dcTable.decode(in);
         if (t > 16) {
             throw new PixelDataException("JPEG: DC difference category " + t + " is out of range (corrupt data)");
@@ -418,7 +450,22 @@ final class JpegDecoder {
         c.dcPredictor += in.receiveExtend(t);
         coef[0] = c.dcPredictor * quant[0];
         HuffmanDecodingTable ac = c.acTable;
+        int[] fast = ac.fastAc;
+        int last = 0;
         for (int k = 1; k < 64; k++) {
+            int f = fast[in.peek(HuffmanDecodingTable.LOOKAHEAD)];
+            if (f != 0) {
+                // The common short code: run, size and the coefficient's bits in one look-up.
+                in.skip(f & 0xFF);
+                k += (f >> 8) & 0xFF;
+                if (k > 63) {
+                    throw new PixelDataException("JPEG: AC coefficients run past the end of a block (corrupt data)");
+                }
+                int z = ZIGZAG[k];
+                coef[z] = (f >> 16) * quant[z];
+                last = k;
+                continue;
+            }
             int rs = ac.decode(in);
             int s = rs & 15;
             int r = rs >> 4;
@@ -435,159 +482,48 @@ final class JpegDecoder {
             }
             int z = ZIGZAG[k];
             coef[z] = in.receiveExtend(s) * quant[z];
+            last = k;
         }
-        idct.transform(coef, c.plane, offset, c.planeWidth);
+        if (last == 0) {
+            idct.transformDcOnly(coef[0], c.plane, offset, c.planeWidth);
+        } else if (precision == 8) {
+            idct.transform8(coef, c.plane, offset, c.planeWidth);
+        } else {
+            idct.transform(coef, c.plane, offset, c.planeWidth);
+        }
+        for (int k = 0; k <= last; k++) {
+            coef[ZIGZAG[k]] = 0;
+        }
     }
 
-    /** A lossless scan (H.1.2): each sample is a Huffman-coded difference from a prediction of its decoded neighbours. */
-    private void decodeLosslessScan(EntropyReader in, Component[] scan, int predictor, int pt) {
-        boolean single = scan.length == 1;
-        int mcusX = single ? scan[0].width : ceilDiv(width, hMax);
-        int mcusY = single ? scan[0].height : ceilDiv(height, vMax);
-        if (restartInterval > 0 && restartInterval % mcusX != 0) {
-            throw new PixelDataException("JPEG: a lossless restart interval of " + restartInterval
-                    + " MCUs that is not a whole number of lines of " + mcusX + " is not supported");
-        }
-        int initial = 1 << (precision - pt - 1);
-        if (single || allFullySampled(scan)) {
-            decodeLosslessLines(in, scan, predictor, initial, mcusX, mcusY);
-            return;
-        }
-        int restart = 0;
-        boolean firstLine = true;
-        for (int my = 0, mcu = 0; my < mcusY; my++) {
-            if (restartInterval > 0 && mcu > 0 && mcu % restartInterval == 0) {
-                in.restart(restart);
-                restart = (restart + 1) & 7;
-                firstLine = true;
+    /** After the last scan of a progressive frame: every block dequantized and inverse transformed. */
+    private void transformProgressive() {
+        int[] coef = block;
+        for (Component c : components) {
+            int[] quant = quantTables[c.quantTable];
+            if (quant == null) {
+                throw new PixelDataException("JPEG: component " + c.id + " uses quantization table " + c.quantTable
+                        + ", which is not defined");
             }
-            for (int mx = 0; mx < mcusX; mx++, mcu++) {
-                for (Component c : scan) {
-                    for (int v = 0; v < c.v; v++) {
-                        for (int h = 0; h < c.h; h++) {
-                            int y = my * c.v + v;
-                            int x = mx * c.h + h;
-                            int w = c.planeWidth;
-                            int[] p = c.plane;
-                            int i = y * w + x;
-                            int prediction;
-                            if (firstLine && v == 0) {
-                                prediction = x == 0 ? initial : p[i - 1];
-                            } else if (x == 0) {
-                                prediction = p[i - w];
-                            } else {
-                                prediction = predict(predictor, p[i - 1], p[i - w], p[i - w - 1]);
-                            }
-                            p[i] = (prediction + difference(in, c.dcTable)) & 0xFFFF;
-                        }
-                    }
+            int blocks = c.coefficients.length / 64;
+            for (int b = 0; b < blocks; b++) {
+                int base = b * 64;
+                boolean acZero = true;
+                for (int i = 0; i < 64; i++) {
+                    int v = c.coefficients[base + i];
+                    coef[i] = v * quant[i];
+                    acZero &= i == 0 || v == 0;
+                }
+                int offset = (b / c.blocksPerLine) * 8 * c.planeWidth + (b % c.blocksPerLine) * 8;
+                if (acZero) {
+                    idct.transformDcOnly(coef[0], c.plane, offset, c.planeWidth);
+                } else if (precision == 8) {
+                    idct.transform8(coef, c.plane, offset, c.planeWidth);
+                } else {
+                    idct.transform(coef, c.plane, offset, c.planeWidth);
                 }
             }
-            firstLine = false;
+            java.util.Arrays.fill(coef, 0);
         }
-    }
-
-    private static boolean allFullySampled(Component[] scan) {
-        for (Component c : scan) {
-            if (c.h != 1 || c.v != 1) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The common case, line by line: one component, or components all sampled 1x1, interleaved sample by sample. */
-    private void decodeLosslessLines(EntropyReader in, Component[] scan, int predictor, int initial, int mcusX, int mcusY) {
-        int n = scan.length;
-        int[][] planes = new int[n][];
-        HuffmanDecodingTable[] tables = new HuffmanDecodingTable[n];
-        int w = scan[0].planeWidth;
-        for (int c = 0; c < n; c++) {
-            planes[c] = scan[c].plane;
-            tables[c] = scan[c].dcTable;
-            if (scan[c].planeWidth != w) {
-                throw new PixelDataException("JPEG: interleaved lossless components of different widths");
-            }
-        }
-        int restart = 0;
-        boolean firstLine = true;
-        for (int y = 0; y < mcusY; y++) {
-            if (restartInterval > 0 && y > 0 && (y * mcusX) % restartInterval == 0) {
-                in.restart(restart);
-                restart = (restart + 1) & 7;
-                firstLine = true;
-            }
-            int row = y * w;
-            for (int c = 0; c < n; c++) {
-                // The first sample of a line: the initial value on the first line, else the sample above.
-                int[] p = planes[c];
-                int prediction = firstLine ? initial : p[row - w];
-                p[row] = (prediction + difference(in, tables[c])) & 0xFFFF;
-            }
-            if (n == 1) {
-                decodeLine(in, tables[0], planes[0], row, w, mcusX, firstLine ? 1 : predictor);
-            } else {
-                int sel = firstLine ? 1 : predictor;
-                for (int x = 1; x < mcusX; x++) {
-                    int i = row + x;
-                    for (int c = 0; c < n; c++) {
-                        int[] p = planes[c];
-                        p[i] = (predict(sel, p[i - 1], sel == 1 ? 0 : p[i - w], sel == 1 ? 0 : p[i - w - 1])
-                                + difference(in, tables[c])) & 0xFFFF;
-                    }
-                }
-            }
-            firstLine = false;
-        }
-    }
-
-    /** Samples 1.. of one line of a single-component scan, the predictor chosen once for the line. */
-    private static void decodeLine(EntropyReader in, HuffmanDecodingTable table, int[] p, int row, int w, int count,
-            int predictor) {
-        int last = row + count;
-        switch (predictor) {
-            case 1 -> {
-                int ra = p[row];
-                for (int i = row + 1; i < last; i++) {
-                    ra = (ra + difference(in, table)) & 0xFFFF;
-                    p[i] = ra;
-                }
-            }
-            case 2 -> {
-                for (int i = row + 1; i < last; i++) {
-                    p[i] = (p[i - w] + difference(in, table)) & 0xFFFF;
-                }
-            }
-            default -> {
-                for (int i = row + 1; i < last; i++) {
-                    p[i] = (predict(predictor, p[i - 1], p[i - w], p[i - w - 1]) + difference(in, table)) & 0xFFFF;
-                }
-            }
-        }
-    }
-
-    /** The predictions of T.81 Table H.1 from the left (a), above (b) and above-left (c) samples. */
-    private static int predict(int selection, int a, int b, int c) {
-        return switch (selection) {
-            case 1 -> a;
-            case 2 -> b;
-            case 3 -> c;
-            case 4 -> a + b - c;
-            case 5 -> a + ((b - c) >> 1);
-            case 6 -> b + ((a - c) >> 1);
-            default -> (a + b) >> 1;
-        };
-    }
-
-    /** A lossless difference (H.1.2.2): category 16 is 32768 with no extra bits. */
-    private static int difference(EntropyReader in, HuffmanDecodingTable table) {
-        int t = table.decode(in);
-        if (t == 0) {
-            return 0;
-        }
-        if (t > 16) {
-            throw new PixelDataException("JPEG: lossless difference category " + t + " is out of range (corrupt data)");
-        }
-        return t == 16 ? 32768 : in.receiveExtend(t);
     }
 }

@@ -17,6 +17,17 @@ import org.lumen.dicom.pixel.PixelDataException;
  * Bits Allocated container is coded. Subsampled YBR_FULL_422 / YBR_PARTIAL_* frames are refused: convert them first.
  */
 public final class JpegLosslessFrameEncoder implements FrameEncoder {
+    /** Lines per restart interval, 0 for none: restart markers cost bytes and buy nothing for DICOM frames. */
+    private final int restartLines;
+
+    public JpegLosslessFrameEncoder() {
+        this(0);
+    }
+
+    /** An encoder writing a restart marker every {@code restartLines} lines (for tests of decoders' restart handling). */
+    JpegLosslessFrameEncoder(int restartLines) {
+        this.restartLines = restartLines;
+    }
 
     @Override
     public boolean supports(String uid) {
@@ -77,11 +88,14 @@ public final class JpegLosslessFrameEncoder implements FrameEncoder {
             int[] p = planes[c];
             int[] out = coded[c];
             long[] f = freq[c];
-            for (int y = 0, i = 0; y < height; y++) {
-                for (int x = 0; x < width; x++, i++) {
-                    int prediction = x > 0 ? p[i - 1] : y > 0 ? p[i - width] : initial;
-                    int code = category(p[i] - prediction);
-                    out[i] = code;
+            for (int y = 0, i = 0; y < height; y++, i += width) {
+                boolean firstLine = restartLines > 0 ? y % restartLines == 0 : y == 0;
+                int code = category(p[i] - (firstLine ? initial : p[i - width]));
+                out[i] = code;
+                f[code & 0x1F]++;
+                for (int x = i + 1, last = i + width; x < last; x++) {
+                    code = category(p[x] - p[x - 1]);
+                    out[x] = code;
                     f[code & 0x1F]++;
                 }
             }
@@ -118,6 +132,15 @@ public final class JpegLosslessFrameEncoder implements FrameEncoder {
                 w.u8(s);
             }
         }
+        if (restartLines > 0) {
+            if ((long) restartLines * width > 0xFFFF) {
+                throw new PixelDataException("JPEG Lossless: a restart interval of " + restartLines + " lines of " + width
+                        + " samples is too long");
+            }
+            w.marker(0xDD);
+            w.u16(4);
+            w.u16(restartLines * width);
+        }
         w.marker(0xDA);
         w.u16(6 + 2 * n);
         w.u8(n);
@@ -128,15 +151,18 @@ public final class JpegLosslessFrameEncoder implements FrameEncoder {
         w.u8(1); // Ss: predictor selection value 1
         w.u8(0); // Se
         w.u8(0); // Ah, Al: no point transform
-        for (int i = 0; i < pixels; i++) {
+        for (int i = 0, interval = 0; i < pixels; i++) {
+            if (restartLines > 0 && i > 0 && i % (restartLines * width) == 0) {
+                w.flushBits();
+                w.marker(0xD0 + (interval++ & 7));
+            }
             for (int c = 0; c < n; c++) {
                 int v = coded[c][i];
                 int s = v & 0x1F;
                 HuffmanCodeBuilder t = tables[c];
-                w.bits(t.code[s], t.length[s]);
-                if (s > 0 && s < 16) {
-                    w.bits(v >>> 5, s);
-                }
+                // Code and extra bits together: at most 16 + 15 bits (category 16 has no extra bits).
+                int extraBits = s < 16 ? s : 0;
+                w.bits(t.code[s] << extraBits | v >>> 5, t.length[s] + extraBits);
             }
         }
         w.flushBits();

@@ -34,7 +34,7 @@ final class JpegWriter {
         u8(code);
     }
 
-    /** The low {@code n} (0-16) bits of {@code value}, most significant first. */
+    /** The low {@code n} (0-32) bits of {@code value}, most significant first. */
     void bits(int value, int n) {
         bitBuffer = (bitBuffer << n) | (value & ((1L << n) - 1));
         bitCount += n;

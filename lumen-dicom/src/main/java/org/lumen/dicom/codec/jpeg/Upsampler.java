@@ -12,8 +12,11 @@ final class Upsampler {
     private Upsampler() {
     }
 
-    /** The component's samples at {@code width} x {@code height}, row-major without padding. */
-    static int[] upsample(JpegDecoder.Component c, int hMax, int vMax, int width, int height) {
+    /**
+     * The component's samples at {@code width} x {@code height}, row-major without padding. Lossless frames are only
+     * replicated: IJG filters only when its DCT block is larger than one sample.
+     */
+    static int[] upsample(JpegDecoder.Component c, int hMax, int vMax, int width, int height, boolean lossless) {
         int[] out = new int[width * height];
         if (c.h == hMax && c.v == vMax) {
             for (int y = 0; y < height; y++) {
@@ -27,7 +30,7 @@ final class Upsampler {
         }
         int hr = hMax / c.h;
         int vr = vMax / c.v;
-        boolean fancy = c.width > 2 && hr == 2 && (vr == 1 || vr == 2);
+        boolean fancy = !lossless && c.width > 2 && hr == 2 && (vr == 1 || vr == 2);
         if (!fancy) {
             for (int y = 0; y < height; y++) {
                 int in = (y / vr) * c.planeWidth;

@@ -77,6 +77,67 @@ class JpegLosslessEncoderRoundTripTest {
                 java.nio.file.Files.size(file));
     }
 
+    /** Restart intervals (DRI, RSTn, predictions restarted), which the corpus lacks: ours and GDCM's decoding exact. */
+    @Test
+    void restartIntervalsDecodeExactly(@TempDir Path temp) throws Exception {
+        for (String name : new String[] {"pydicom/test_files/CT_small.dcm", "pydicom/test_files/examples_rgb_color.dcm"}) {
+            DicomFile source = DicomReader.read(TestData.dicom(name));
+            PixelData original = PixelData.of(source);
+            ImagePixelDescription d = original.description();
+            byte[] frame = original.frameBytes(0);
+            for (int lines : new int[] {1, 3, 7}) {
+                byte[] encoded = new JpegLosslessFrameEncoder(lines).encode(frame, d, EncodeOptions.DEFAULT);
+                assertThat(java.util.Arrays.mismatch(decoder.decode(encoded, d), frame)).as("%s, %d lines", name, lines)
+                        .isEqualTo(-1);
+            }
+            // Through GDCM: the whole file with restart markers every 5 lines.
+            Attributes ds = source.dataset().deepCopy();
+            byte[] encoded = new JpegLosslessFrameEncoder(5).encode(frame, d, EncodeOptions.DEFAULT);
+            org.lumen.dicom.data.Fragments fragments = new org.lumen.dicom.data.Fragments(org.lumen.dicom.data.VR.OB, false);
+            fragments.add(new byte[0]);
+            fragments.add(encoded.length % 2 == 0 ? encoded : java.util.Arrays.copyOf(encoded, encoded.length + 1));
+            ds.setFragments(org.lumen.dicom.data.Tag.PixelData, fragments);
+            ds.remove(org.lumen.dicom.data.Tag.NumberOfFrames);
+            Path file = temp.resolve("restart.dcm");
+            DicomWriter.write(file, null, ds, TransferSyntax.JPEG_LOSSLESS_SV1);
+            PixelComparison.assertSameBytes(PixelData.of(PixelComparison.gdcmRaw(file, temp)), original);
+            PixelComparison.assertSameBytes(PixelData.of(DicomReader.read(file)), original);
+        }
+    }
+
+    /**
+     * Signed 12-bit samples whose container bits above bit 11 are zero (not sign-extended) are coded at 12-bit precision;
+     * GDCM and our decoder give them back sign-extended (the same sample values), dcmtk as they were.
+     */
+    @Test
+    void signedTwelveBitWithoutSignExtensionDecodesAsGdcm(@TempDir Path temp) throws Exception {
+        DicomFile ct = DicomReader.read(TestData.dicom("pydicom/test_files/CT_small.dcm"));
+        byte[] px = PixelData.of(ct).frameBytes(0);
+        byte[] extended = px.clone();
+        for (int i = 0; i < px.length; i += 2) {
+            int v = Math.max(-2048, Math.min(2047, (short) ((px[i] & 0xFF) | px[i + 1] << 8) - 600));
+            px[i] = (byte) v;
+            px[i + 1] = (byte) ((v >> 8) & 0x0F);
+            extended[i] = (byte) v;
+            extended[i + 1] = (byte) (v >> 8);
+        }
+        Attributes ds = ct.dataset();
+        ds.setInt(org.lumen.dicom.data.Tag.BitsStored, org.lumen.dicom.data.VR.US, 12);
+        ds.setInt(org.lumen.dicom.data.Tag.HighBit, org.lumen.dicom.data.VR.US, 11);
+        ds.setBytes(org.lumen.dicom.data.Tag.PixelData, org.lumen.dicom.data.VR.OW, px);
+        Path nativeFile = temp.resolve("native.dcm");
+        DicomWriter.write(nativeFile, null, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        DicomFile source = DicomReader.read(nativeFile);
+        Path file = temp.resolve("jpeg.dcm");
+        DicomWriter.write(file, null, org.lumen.dicom.transcode.Transcoder.transcode(source, TransferSyntax.JPEG_LOSSLESS_SV1),
+                TransferSyntax.JPEG_LOSSLESS_SV1);
+        byte[] ours = PixelData.of(DicomReader.read(file)).frameBytes(0);
+        byte[] gdcm = PixelData.of(PixelComparison.gdcmRaw(file, temp)).frameBytes(0);
+        assertThat(java.util.Arrays.mismatch(ours, extended)).as("ours against the sign-extended samples").isEqualTo(-1);
+        assertThat(java.util.Arrays.mismatch(gdcm, extended)).as("GDCM against the sign-extended samples").isEqualTo(-1);
+        assertThat(PixelComparison.maxDifference(PixelData.of(DicomReader.read(file)), PixelData.of(source))).isZero();
+    }
+
     /** Synthetic frames for what the corpus lacks: every precision 2-16, signed 12 of 16 bits sign-extended, planar RGB. */
     @Test
     void everyPrecisionSignedAndPlanarRoundTrip() {
