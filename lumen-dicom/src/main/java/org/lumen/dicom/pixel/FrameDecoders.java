@@ -59,7 +59,7 @@ public final class FrameDecoders {
         List<FrameDecoder> list = new ArrayList<>();
         list.add(new RleFrameDecoder());
         list.add(new DeflatedFrameDecoder());
-        list.add(new EncapsulatedUncompressedFrameDecoder());
+        list.add(new EncapsulatedUncompressedCodec());
         ServiceLoader.load(FrameDecoder.class, FrameDecoders.class.getClassLoader()).forEach(list::add);
         return list;
     }

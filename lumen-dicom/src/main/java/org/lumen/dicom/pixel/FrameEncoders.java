@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import org.lumen.dicom.io.TransferSyntax;
 
 /**
- * The frame encoders available, looked up by transfer syntax: RLE Lossless built in, the others (JPEG, JPEG-LS,
+ * The frame encoders available, looked up by transfer syntax: RLE Lossless and Encapsulated Uncompressed built in, the others (JPEG, JPEG-LS,
  * JPEG 2000) found by {@link ServiceLoader} as services of {@link FrameEncoder}; more can be added with {@link #with}.
  * Immutable.
  */
@@ -54,6 +54,7 @@ public final class FrameEncoders {
     private static List<FrameEncoder> standardEncoders() {
         List<FrameEncoder> list = new ArrayList<>();
         list.add(new RleFrameEncoder());
+        list.add(new EncapsulatedUncompressedCodec());
         ServiceLoader.load(FrameEncoder.class, FrameEncoders.class.getClassLoader()).forEach(list::add);
         return list;
     }

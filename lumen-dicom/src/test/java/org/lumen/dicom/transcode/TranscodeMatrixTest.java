@@ -28,7 +28,8 @@ import org.lumen.dicom.testing.TestData;
 class TranscodeMatrixTest {
     private static final int NEAR = 2;
     static final List<String> WRITTEN = List.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN,
-            TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, TransferSyntax.RLE_LOSSLESS, TransferSyntax.JPEG_LOSSLESS_SV1,
+            TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, TransferSyntax.ENCAPSULATED_UNCOMPRESSED_EXPLICIT_VR_LITTLE_ENDIAN,
+            TransferSyntax.RLE_LOSSLESS, TransferSyntax.JPEG_LOSSLESS_SV1,
             TransferSyntax.JPEG_LS_LOSSLESS, TransferSyntax.JPEG_LS_NEAR_LOSSLESS, TransferSyntax.JPEG_2000_LOSSLESS,
             TransferSyntax.JPEG_2000);
 
