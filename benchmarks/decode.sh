@@ -68,7 +68,7 @@ for list in "$work"/*.list; do
   bytes=$(cat "$work/$ts.bytes")
   lumen_whole=$(secs java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" bench decode "$list")
   gdcm_whole=$(per_file gdcmconv --raw)
-  gdcm_inproc=$(/usr/bin/python3 "$root/benchmarks/gdcm_decode.py" "$list" 5 2>/dev/null | sed -n 's/.*MB\/s=\([0-9.]*\).*/\1/p')
+  gdcm_inproc=$(/usr/bin/python3 "$root/benchmarks/gdcm_decode.py" "$list" 5 2>/dev/null | sed -n 's/.*MB\/s=\([0-9.]*\).*/\1/p' || true)
   tool=$(dcmtk_tool "$ts"); dcmtk_whole="-"; dcmtk_dec="-"
   if [ -n "$tool" ]; then
     dcmtk_whole=$(per_file "$tool"); dcmtk_start=$(startup "$tool")

@@ -22,6 +22,9 @@ def main():
             failed += 1
             continue
         image = reader.GetImage()
+        if image.GetPixelFormat().GetBitsAllocated() % 8:
+            failed += 1  # libgdcm 3.0.21 aborts (an assertion) on GetBuffer() of 1-bit images
+            continue
         try:
             image.GetBuffer()  # the binding returns the bytes as a str; its length is not the buffer's, so not checked
         except Exception:
