@@ -199,22 +199,36 @@ final class J2kBlockDecoder {
         int[] coef = coefficients;
         int one = 3 << plane;
         int w = width;
+        int s = stride;
         for (int y0 = 0; y0 < height; y0 += 4) {
-            int yEnd = Math.min(y0 + 4, height);
-            boolean full = yEnd - y0 == 4;
-            int s = stride;
+            int rows = Math.min(4, height - y0);
             for (int x = 0; x < w; x++) {
                 int i = (y0 + 1) * s + x + 1;
-                // a column where no sample has a significant neighbour has nothing to code in this pass
-                if (full && ((fl[i] | fl[i + s] | fl[i + 2 * s] | fl[i + 3 * s]) & 0xFF) == 0) {
-                    continue;
-                }
-                for (int y = y0; y < yEnd; y++, i += stride) {
-                    int f = fl[i];
-                    if ((f & (SIG | VISIT)) != 0) {
+                // the rows still insignificant and not yet visited, found without a branch per sample; a sample that
+                // becomes significant changes only its neighbours' neighbourhood bits, so the set stays valid
+                int todo;
+                if (rows == 4) {
+                    int f0 = fl[i];
+                    int f1 = fl[i + s];
+                    int f2 = fl[i + 2 * s];
+                    int f3 = fl[i + 3 * s];
+                    // a column where no sample has a significant neighbour has nothing to code in this pass
+                    if (((f0 | f1 | f2 | f3) & 0xFF) == 0) {
                         continue;
                     }
-                    if (causal && y == y0 + 3) {
+                    todo = candidate(f0) | candidate(f1) << 1 | candidate(f2) << 2 | candidate(f3) << 3;
+                } else {
+                    todo = 0;
+                    for (int r = 0; r < rows; r++) {
+                        todo |= candidate(fl[i + r * s]) << r;
+                    }
+                }
+                while (todo != 0) {
+                    int r = Integer.numberOfTrailingZeros(todo);
+                    todo &= todo - 1;
+                    int j = i + r * s;
+                    int f = fl[j];
+                    if (causal && r == 3) {
                         f &= ~BELOW;
                     }
                     if ((f & 0xFF) == 0) {
@@ -223,13 +237,18 @@ final class J2kBlockDecoder {
                     int bit = raw ? mq.raw() : mq.decode(ZC[zcBase + (f & 0xFF)]);
                     if (bit != 0) {
                         int negative = raw ? mq.raw() : decodeSign(f);
-                        coef[y * w + x] = negative != 0 ? -one : one;
-                        becomeSignificant(i, negative);
+                        coef[(y0 + r) * w + x] = negative != 0 ? -one : one;
+                        becomeSignificant(j, negative);
                     }
-                    fl[i] |= VISIT;
+                    fl[j] |= VISIT;
                 }
             }
         }
+    }
+
+    /** 1 when a sample with flags {@code f} is neither significant nor visited in this plane, else 0. */
+    private static int candidate(int f) {
+        return ~((f >> 12) | (f >> 13)) & 1;
     }
 
     private void refinementPass(int plane, boolean raw) {
@@ -237,38 +256,49 @@ final class J2kBlockDecoder {
         int[] coef = coefficients;
         int half = 1 << plane;
         int w = width;
+        int s = stride;
         for (int y0 = 0; y0 < height; y0 += 4) {
-            int yEnd = Math.min(y0 + 4, height);
-            boolean full = yEnd - y0 == 4;
-            int s = stride;
+            int rows = Math.min(4, height - y0);
             for (int x = 0; x < w; x++) {
                 int i = (y0 + 1) * s + x + 1;
-                // a column without significant samples has nothing to refine
-                if (full && ((fl[i] | fl[i + s] | fl[i + 2 * s] | fl[i + 3 * s]) & SIG) == 0) {
-                    continue;
-                }
-                for (int y = y0; y < yEnd; y++, i += stride) {
-                    int f = fl[i];
-                    if ((f & (SIG | VISIT)) != SIG) {
-                        continue;
+                // which rows of the column to refine (significant, not coded in this plane's significance pass), found
+                // without a branch per sample: refinement changes no other sample's flags, so the set stays valid
+                int todo;
+                if (rows == 4) {
+                    todo = refine(fl[i]) | refine(fl[i + s]) << 1 | refine(fl[i + 2 * s]) << 2 | refine(fl[i + 3 * s]) << 3;
+                } else {
+                    todo = 0;
+                    for (int r = 0; r < rows; r++) {
+                        todo |= refine(fl[i + r * s]) << r;
                     }
+                }
+                while (todo != 0) {
+                    int r = Integer.numberOfTrailingZeros(todo);
+                    todo &= todo - 1;
+                    int j = i + r * s;
+                    int f = fl[j];
                     int bit;
                     if (raw) {
                         bit = mq.raw();
                     } else {
-                        if (causal && y == y0 + 3) {
+                        if (causal && r == 3) {
                             f &= ~BELOW;
                         }
                         bit = mq.decode((f & REFINED) != 0 ? 16 : (f & 0xFF) != 0 ? 15 : 14);
                     }
-                    int k = y * w + x;
+                    int k = (y0 + r) * w + x;
                     int v = coef[k];
                     int delta = bit != 0 ? half : -half;
                     coef[k] = v < 0 ? v - delta : v + delta;
-                    fl[i] |= REFINED;
+                    fl[j] |= REFINED;
                 }
             }
         }
+    }
+
+    /** 1 when a sample with flags {@code f} is refined in this pass: significant and not visited, else 0. */
+    private static int refine(int f) {
+        return (f >> 12) & ~(f >> 13) & 1;
     }
 
     private void cleanupPass(int plane) {
