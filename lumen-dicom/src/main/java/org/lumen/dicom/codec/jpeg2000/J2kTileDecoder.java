@@ -8,14 +8,18 @@ import org.lumen.dicom.pixel.PixelDataException;
  * Decodes the tiles of a codestream into one plane of samples per component: builds each tile-component's resolutions,
  * subbands, precincts and code-blocks (ISO 15444-1 Annex B), reads the packets in the order the progression (and POC)
  * says (tier-2), decodes the code-blocks (tier-1), dequantises, runs the inverse wavelet transform, the inverse
- * component transform and the DC level shift, and clamps to each component's range. Everything runs in the calling
- * thread; one instance decodes one codestream.
+ * component transform and the DC level shift, and clamps to each component's range. Code-blocks are decoded on the
+ * common fork-join pool when there are enough of them, the rest in the calling thread; one instance decodes one
+ * codestream.
  */
 final class J2kTileDecoder {
     private final J2kCodestream cs;
     /** Decoded samples per component, componentWidth x componentHeight, after level shift and clamping. */
     private final int[][] planes;
-    private final J2kBlockDecoder blockDecoder = new J2kBlockDecoder();
+    /** One block decoder (with its scratch arrays) per thread: code-blocks are decoded in parallel. */
+    private static final ThreadLocal<J2kBlockDecoder> BLOCK_DECODERS = ThreadLocal.withInitial(J2kBlockDecoder::new);
+    /** Below this many coded blocks in a tile-component, handing them to other threads costs more than it saves. */
+    private static final int PARALLEL_BLOCKS = 8;
     private final J2kInverseWavelet wavelet = new J2kInverseWavelet();
     private final J2kPacketReader packets = new J2kPacketReader();
     private boolean truncated;
@@ -218,29 +222,57 @@ final class J2kTileDecoder {
 
     // ---- tier 1, dequantisation ----
 
+    /** A coded block with the subband it belongs to. */
+    private record CodedBlock(J2kSubband subband, J2kCodeBlock block) {
+    }
+
+    /**
+     * Tier-1 decodes every coded block of the tile-component, in parallel on the common fork-join pool when there are
+     * enough of them (as OpenJPEG does inside GDCM): blocks are independent and write disjoint parts of the coefficients.
+     */
     private void decodeBlocks(J2kTileComponent tc) {
         int style = tc.coding.blockStyle();
         int stride = tc.width();
+        List<CodedBlock> coded = new ArrayList<>();
         for (J2kPrecinct[] precincts : tc.precincts) {
             for (J2kPrecinct p : precincts) {
                 for (J2kPrecinct.Band band : p.bands) {
-                    J2kSubband sb = band.subband;
                     for (J2kCodeBlock block : band.blocks) {
-                        if (block.passes == 0) {
-                            continue;
+                        if (block.passes != 0) {
+                            coded.add(new CodedBlock(band.subband, block));
                         }
-                        int top = sb.magnitudeBits() - 1 - block.zeroBitPlanes;
-                        if (top > 29) {
-                            throw new PixelDataException("JPEG 2000: a code-block has " + (top + 1)
-                                    + " magnitude bit-planes, more than this decoder handles (30)");
-                        }
-                        if (!blockDecoder.decode(block, sb.orientation(), style, top)) {
-                            continue;
-                        }
-                        place(tc, sb, block, blockDecoder.coefficients(), stride);
                     }
                 }
             }
+        }
+        if (coded.size() < PARALLEL_BLOCKS || Runtime.getRuntime().availableProcessors() < 2) {
+            coded.forEach(c -> decodeBlock(tc, c, style, stride));
+            return;
+        }
+        try {
+            coded.parallelStream().forEach(c -> decodeBlock(tc, c, style, stride));
+        } catch (RuntimeException e) {
+            // The fork-join pool may rethrow a copy of a worker's exception; give the caller the original.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof PixelDataException original) {
+                    throw original;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static void decodeBlock(J2kTileComponent tc, CodedBlock coded, int style, int stride) {
+        J2kSubband sb = coded.subband();
+        J2kCodeBlock block = coded.block();
+        int top = sb.magnitudeBits() - 1 - block.zeroBitPlanes;
+        if (top > 29) {
+            throw new PixelDataException("JPEG 2000: a code-block has " + (top + 1)
+                    + " magnitude bit-planes, more than this decoder handles (30)");
+        }
+        J2kBlockDecoder blockDecoder = BLOCK_DECODERS.get();
+        if (blockDecoder.decode(block, sb.orientation(), style, top)) {
+            place(tc, sb, block, blockDecoder.coefficients(), stride);
         }
     }
 
