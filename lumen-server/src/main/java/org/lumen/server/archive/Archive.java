@@ -165,15 +165,19 @@ public final class Archive implements AutoCloseable {
             String studyUid = IncomingInstance.trimmed(dataset.getString(Tag.StudyInstanceUID));
             String seriesUid = IncomingInstance.trimmed(dataset.getString(Tag.SeriesInstanceUID));
             String datasetSop = IncomingInstance.trimmed(dataset.getString(Tag.SOPInstanceUID));
+            if (datasetSop == null) {
+                throw new StoreException(StoreException.Reason.INVALID_DATASET,
+                        "The data set has no SOP Instance UID (the request announced " + sopUid + ")");
+            }
             if (!sopUid.equals(datasetSop)) {
-                throw new StoreException(StoreException.Reason.INVALID_DATASET, "The data set's SOP Instance UID "
-                        + (datasetSop == null ? "is missing" : datasetSop) + " but the request announced " + sopUid);
+                // Some producers write one UID in the meta and another in the data set; the data set is what is stored.
+                LOG.warn("SOP Instance UID {} announced, {} in the data set; indexing the data set's", sopUid, datasetSop);
             }
             if (studyUid == null || seriesUid == null) {
                 throw new StoreException(StoreException.Reason.INVALID_DATASET,
                         "The data set has no " + (studyUid == null ? "Study" : "Series") + " Instance UID; it cannot be archived");
             }
-            String relative = layout.newRelativePath(studyUid, seriesUid, sopUid);
+            String relative = layout.newRelativePath(studyUid, seriesUid, datasetSop);
             target = layout.resolve(relative);
             moveDurably(temp, target);
             IndexedInstance record = IndexedInstance.of(dataset, in.transferSyntaxUid().trim(), relative, written.size(),
@@ -196,7 +200,7 @@ public final class Archive implements AutoCloseable {
             }
             target = null; // committed: it stays
             stable.touch(studyUid);
-            StoredInstance stored = index.instance(sopUid).orElseThrow(() ->
+            StoredInstance stored = index.instance(datasetSop).orElseThrow(() ->
                     new StoreException(StoreException.Reason.STORAGE_FAILURE, "The instance vanished from the index right after it was stored"));
             return new StoreResult(stored, committed.outcome() == CommitResult.Outcome.REPLACED
                     ? StoreResult.Outcome.REPLACED : StoreResult.Outcome.STORED);
