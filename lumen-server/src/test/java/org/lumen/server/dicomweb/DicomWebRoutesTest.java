@@ -32,22 +32,25 @@ import org.lumen.dicom.pixel.EncapsulatedFrameSource;
 import org.lumen.dicom.pixel.PixelData;
 import org.lumen.dicom.testing.TestData;
 import org.lumen.dicom.transcode.Transcoder;
+import org.lumen.server.archive.Archive;
+import org.lumen.server.archive.ArchiveConfig;
 
 /**
- * The routes over HTTP against a stand-in backend: STOW-RS then WADO-RS back, metadata, frames, rendered, WADO-URI, CORS
+ * The routes over HTTP on the real archive (embedded H2 in a temporary folder): STOW-RS then WADO-RS back, metadata, frames, rendered, WADO-URI, CORS
  * and error bodies. (QIDO against the real archive and Orthanc: {@code QidoAgainstOrthancTest}.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DicomWebRoutesTest {
     static final String ORIGIN = "http://viewer.test";
     static final List<String> CORPUS = List.of("pydicom/test_files/CT_small.dcm", "pydicom/test_files/MR_small.dcm",
-            "pydicom/test_files/rtplan.dcm", "pydicom/test_files/JPEG2000.dcm", "pydicom/test_files/JPGExtended.dcm",
+            "pydicom/test_files/waveform_ecg.dcm", "pydicom/test_files/JPEG2000.dcm", "pydicom/test_files/JPGExtended.dcm",
             "pydicom/test_files/SC_rgb_rle_2frame.dcm", "pydicom-data/emri_small_jpeg_ls_lossless.dcm",
-            "pydicom/test_files/liver_1frame.dcm", "pydicom/test_files/rtdose.dcm", "pydicom/test_files/test-SR.dcm",
+            "pydicom/test_files/liver_1frame.dcm", "pydicom/test_files/examples_palette.dcm", "pydicom/test_files/test-SR.dcm",
             "pydicom/test_files/image_dfl.dcm", "pydicom/test_files/ExplVR_BigEnd.dcm", "pydicom-data/JPEG-LL.dcm");
 
     @TempDir
     static Path storage;
+    Archive archive;
     Javalin app;
     WebClient client;
     HttpResponse<byte[]> stowResponse;
@@ -55,7 +58,8 @@ class DicomWebRoutesTest {
 
     @BeforeAll
     void start() throws Exception {
-        DicomWebBackend backend = new FolderBackend(storage);
+        archive = Archive.open(ArchiveConfig.of(storage));
+        DicomWebBackend backend = new ArchiveBackend(archive);
         DicomWebConfig config = DicomWebConfig.DEFAULT.withAllowedOrigins(List.of(ORIGIN));
         app = Javalin.create(cfg -> DicomWebRoutes.register(cfg, backend, config)).start("127.0.0.1", 0);
         client = new WebClient("http://127.0.0.1:" + app.port() + "/dicom-web");
@@ -71,6 +75,9 @@ class DicomWebRoutesTest {
     void stop() {
         if (app != null) {
             app.stop();
+        }
+        if (archive != null) {
+            archive.close();
         }
     }
 
