@@ -1,0 +1,70 @@
+package org.lumen.server.dicomweb;
+
+import io.javalin.http.Context;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * WADO-RS rendered resources (PS3.18 10.4.1.1.3) of an instance or one frame, with {@code window}, {@code quality} and
+ * {@code viewport}; and thumbnails (10.4.1.1.6) of a study, series, instance or frame: the middle image instance, fitted
+ * into the configured size.
+ */
+final class RenderedHandler {
+    private static final Set<String> RENDERED_PARAMS = Set.of("window", "quality", "viewport", "accept", "annotation",
+            "charset", "iccprofile");
+
+    private final DicomWebBackend backend;
+    private final DicomWebConfig config;
+
+    RenderedHandler(DicomWebBackend backend, DicomWebConfig config) {
+        this.backend = backend;
+        this.config = config;
+    }
+
+    /** GET .../instances/{instance}/rendered and .../frames/{frame}/rendered */
+    void rendered(Context ctx) throws IOException {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!RENDERED_PARAMS.contains(name)) {
+                throw DicomWebException.badParameter(name, "Unknown parameter " + name + " for a rendered resource (window, "
+                        + "quality, viewport)");
+            }
+        }
+        String type = Rendering.chooseType(AcceptHeader.parse(ctx.header("Accept")));
+        Rendering.Params params = new Rendering.Params(Rendering.parseWindow(ctx.queryParam("window"), "window"),
+                Rendering.parseViewport(ctx.queryParam("viewport")), Rendering.parseQuality(ctx.queryParam("quality"), "quality"));
+        DicomWebBackend.InstanceLocation instance = WadoHandler.resolve(backend, ctx).get(0);
+        BufferedImage image = Rendering.render(instance, frameIndex(ctx), params);
+        ctx.status(200).contentType(type);
+        Rendering.write(image, type, params.quality(), ctx.outputStream());
+    }
+
+    /** GET .../thumbnail at any level. */
+    void thumbnail(Context ctx) throws IOException {
+        String type = Rendering.chooseType(AcceptHeader.parse(ctx.header("Accept")));
+        List<DicomWebBackend.InstanceLocation> instances = WadoHandler.resolve(backend, ctx);
+        DicomWebBackend.InstanceLocation middle = instances.get(instances.size() / 2);
+        Optional<Rendering.Viewport> viewport = Optional.ofNullable(Rendering.parseViewport(ctx.queryParam("viewport")));
+        BufferedImage image = Rendering.render(middle, frameIndex(ctx),
+                new Rendering.Params(Optional.empty(), viewport.orElse(null), 80));
+        if (viewport.isEmpty()) {
+            image = Rendering.shrink(image, config.thumbnailSize());
+        }
+        ctx.status(200).contentType(type);
+        Rendering.write(image, type, 80, ctx.outputStream());
+    }
+
+    private static int frameIndex(Context ctx) {
+        if (!ctx.pathParamMap().containsKey("frame")) {
+            return 0;
+        }
+        List<Integer> frames = FramesHandler.parseFrameList(ctx.pathParam("frame"));
+        if (frames.size() != 1) {
+            throw DicomWebException.badParameter("frames", "A rendered frame is one frame number, got '"
+                    + ctx.pathParam("frame") + "'");
+        }
+        return frames.get(0) - 1;
+    }
+}
