@@ -271,8 +271,11 @@ public final class Archive implements AutoCloseable {
         meta.setString(Tag.MediaStorageSOPClassUID, VR.UI, in.sopClassUid().trim());
         meta.setString(Tag.MediaStorageSOPInstanceUID, VR.UI, sopUid);
         String source = in.source();
-        if (!meta.containsValue(Tag.SourceApplicationEntityTitle) && !source.isBlank() && source.length() <= 16) {
-            meta.setString(Tag.SourceApplicationEntityTitle, VR.AE, source.trim());
+        // Sending Application Entity Title (0002,0017): who sent us this copy ("stow", "import" for the other paths); a
+        // reindex reads the source back from it.
+        meta.remove(Tag.SendingApplicationEntityTitle);
+        if (!source.isBlank() && source.trim().length() <= 16) {
+            meta.setString(Tag.SendingApplicationEntityTitle, VR.AE, source.trim());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         DicomWriter.write(out, meta, new Attributes(), in.transferSyntaxUid().trim(), WriteOptions.DEFAULT);
@@ -454,7 +457,7 @@ public final class Archive implements AutoCloseable {
                     || dataset.getString(Tag.SeriesInstanceUID) == null) {
                 return "no SOP, Study or Series Instance UID";
             }
-            String source = parsed.fileMeta().getString(Tag.SourceApplicationEntityTitle, "");
+            String source = parsed.fileMeta().getString(Tag.SendingApplicationEntityTitle, "");
             IndexedInstance record = IndexedInstance.of(dataset, ts == null ? parsed.transferSyntax().uid() : ts.trim(),
                     layout.relativize(file), Files.size(file), hashFile(file), Files.getLastModifiedTime(file).toInstant(), source);
             CommitResult result = index.commit(record, policy);
