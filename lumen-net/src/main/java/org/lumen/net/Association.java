@@ -89,6 +89,7 @@ public final class Association implements Closeable {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile State state = State.STA1;
+    private final List<State> history = new ArrayList<>();
     private volatile AssociateRq request;
     private volatile AssociateAc accept;
     private volatile int sendPdvData;
@@ -118,6 +119,23 @@ public final class Association implements Closeable {
 
     public State state() {
         return state;
+    }
+
+    /** The states this association went through, in order (the last 64): the PS3.8 transitions, for tests and diagnosis. */
+    public List<State> stateHistory() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    private void setState(State next) {
+        state = next;
+        synchronized (history) {
+            if (history.size() == 64) {
+                history.remove(0);
+            }
+            history.add(next);
+        }
     }
 
     public boolean isOpen() {
@@ -195,7 +213,7 @@ public final class Association implements Closeable {
     /** Acceptor side: runs the whole association on the calling thread, from the A-ASSOCIATE-RQ to the close. */
     void serve(boolean overLimit) {
         try {
-            state = State.STA2;
+            setState(State.STA2);
             socket.setSoTimeout(millis(config.artimTimeout()));
             Pdu first;
             try {
@@ -221,13 +239,13 @@ public final class Association implements Closeable {
                 return;
             }
             request = rq;
-            state = State.STA3;
+            setState(State.STA3);
             Negotiation.Outcome outcome = Negotiation.negotiate(rq, config, registry, overLimit);
             if (outcome.answer() instanceof Pdu.AssociateRj rj) {
                 LOG.warn("{}: A-ASSOCIATE-RJ to {} at {}: {} ({})", name, rq.callingAe(), remoteAddress(), outcome.why(),
                         rj.describe());
                 sendPdu(rj);
-                state = State.STA13;
+                setState(State.STA13);
                 awaitClose();
                 return;
             }
@@ -247,30 +265,31 @@ public final class Association implements Closeable {
     /** Requestor side: sends the A-ASSOCIATE-RQ and waits for the answer; starts the reader thread on acceptance. */
     void open(AssociateRq rq) throws IOException {
         request = rq;
-        state = State.STA5;
+        setState(State.STA4);
         socket.setSoTimeout(millis(config.artimTimeout()));
         sendPdu(rq);
+        setState(State.STA5);
         Pdu answer;
         try {
             answer = PduCodec.read(in, limits(PduCodec.Limits.DEFAULT.maxAssociateLength()));
         } catch (SocketTimeoutException e) {
             closeSocket();
-            state = State.STA1;
+            setState(State.STA1);
             throw new IOException("No A-ASSOCIATE-AC or -RJ from " + rq.calledAe() + " at " + remoteAddress() + " within "
                     + millis(config.artimTimeout()) + " ms (ARTIM)");
         } catch (IOException e) {
             closeSocket();
-            state = State.STA1;
+            setState(State.STA1);
             throw e;
         }
         if (answer instanceof Pdu.AssociateRj rj) {
             closeSocket();
-            state = State.STA1;
+            setState(State.STA1);
             throw new AssociationRejectedException(rj, rq.calledAe());
         }
         if (answer instanceof Abort abort) {
             closeSocket();
-            state = State.STA1;
+            setState(State.STA1);
             throw new IOException("Association to " + rq.calledAe() + " " + abort.describe());
         }
         if (!(answer instanceof AssociateAc ac)) {
@@ -319,7 +338,7 @@ public final class Association implements Closeable {
             return t;
         });
         workers.allowCoreThreadTimeOut(true);
-        state = State.STA6;
+        setState(State.STA6);
     }
 
     // ------------------------------------------------------------------ the reader loop: the state machine
@@ -425,22 +444,22 @@ public final class Association implements Closeable {
     private void onReleaseRq() throws IOException {
         switch (state) {
             case STA6 -> {
-                state = State.STA8;
+                setState(State.STA8);
                 failIncompleteMessage("the peer asked to release the association in the middle of a message");
                 awaitWorkers();
                 sendPdu(new ReleaseRp());
                 LOG.info("{}: released by the peer", this);
-                state = State.STA13;
+                setState(State.STA13);
                 released.countDown();
             }
             case STA7 -> {
                 // Release collision (PS3.8 9.2.2.2 AR-8): the requestor answers first, the acceptor waits for it.
                 if (requestor) {
-                    state = State.STA9;
+                    setState(State.STA9);
                     sendPdu(new ReleaseRp());
-                    state = State.STA11;
+                    setState(State.STA11);
                 } else {
-                    state = State.STA10;
+                    setState(State.STA10);
                 }
                 LOG.info("{}: release collision, now {}", this, state);
             }
@@ -456,9 +475,9 @@ public final class Association implements Closeable {
                 cleanup(null);
             }
             case STA10 -> {
-                state = State.STA12;
+                setState(State.STA12);
                 sendPdu(new ReleaseRp());
-                state = State.STA13;
+                setState(State.STA13);
                 released.countDown();
             }
             default -> throw unexpected(new ReleaseRp());
@@ -818,7 +837,7 @@ public final class Association implements Closeable {
                 }
                 throw new IOException("Cannot release in " + state);
             }
-            state = State.STA7;
+            setState(State.STA7);
             sendPdu(new ReleaseRq());
         } finally {
             messageLock.unlock();
@@ -891,7 +910,7 @@ public final class Association implements Closeable {
 
     private void abortAndAwaitClose(int reason) throws IOException {
         sendPdu(new Abort(Abort.SOURCE_PROVIDER, reason));
-        state = State.STA13;
+        setState(State.STA13);
         awaitClose();
     }
 
@@ -934,7 +953,7 @@ public final class Association implements Closeable {
         if (state == State.STA1 && ended.getCount() == 0) {
             return;
         }
-        state = State.STA1;
+        setState(State.STA1);
         closeSocket();
         IOException failure = cause != null ? cause : new IOException("Association closed");
         if (dataPipe != null) {
