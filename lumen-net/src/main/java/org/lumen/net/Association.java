@@ -90,6 +90,8 @@ public final class Association implements Closeable {
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile State state = State.STA1;
     private final List<State> history = new ArrayList<>();
+    /** Guards the release transitions, which both the reader and a local release() make. */
+    private final Object stateLock = new Object();
     private volatile AssociateRq request;
     private volatile AssociateAc accept;
     private volatile int sendPdvData;
@@ -442,45 +444,54 @@ public final class Association implements Closeable {
     }
 
     private void onReleaseRq() throws IOException {
-        switch (state) {
-            case STA6 -> {
-                setState(State.STA8);
-                failIncompleteMessage("the peer asked to release the association in the middle of a message");
-                awaitWorkers();
-                sendPdu(new ReleaseRp());
-                LOG.info("{}: released by the peer", this);
-                setState(State.STA13);
-                released.countDown();
-            }
-            case STA7 -> {
-                // Release collision (PS3.8 9.2.2.2 AR-8): the requestor answers first, the acceptor waits for it.
-                if (requestor) {
-                    setState(State.STA9);
-                    sendPdu(new ReleaseRp());
-                    setState(State.STA11);
-                } else {
-                    setState(State.STA10);
+        boolean answerNow;
+        synchronized (stateLock) {
+            switch (state) {
+                case STA6 -> {
+                    setState(State.STA8);
+                    answerNow = true;
                 }
-                LOG.info("{}: release collision, now {}", this, state);
+                case STA7 -> {
+                    // Release collision (PS3.8 9.2.2.2 AR-8): the requestor answers first, the acceptor waits for it.
+                    if (requestor) {
+                        setState(State.STA9);
+                        sendPdu(new ReleaseRp());
+                        setState(State.STA11);
+                    } else {
+                        setState(State.STA10);
+                    }
+                    LOG.info("{}: release collision, now {}", this, state);
+                    answerNow = false;
+                }
+                default -> throw unexpected(new ReleaseRq());
             }
-            default -> throw unexpected(new ReleaseRq());
+        }
+        if (answerNow) {
+            failIncompleteMessage("the peer asked to release the association in the middle of a message");
+            awaitWorkers();
+            sendPdu(new ReleaseRp());
+            LOG.info("{}: released by the peer", this);
+            setState(State.STA13);
+            released.countDown();
         }
     }
 
     private void onReleaseRp() throws IOException {
-        switch (state) {
-            case STA7, STA11 -> {
-                LOG.debug("{}: release confirmed", this);
-                released.countDown();
-                cleanup(null);
+        synchronized (stateLock) {
+            switch (state) {
+                case STA7, STA11 -> {
+                    LOG.debug("{}: release confirmed", this);
+                    released.countDown();
+                    cleanup(null);
+                }
+                case STA10 -> {
+                    setState(State.STA12);
+                    sendPdu(new ReleaseRp());
+                    setState(State.STA13);
+                    released.countDown();
+                }
+                default -> throw unexpected(new ReleaseRp());
             }
-            case STA10 -> {
-                setState(State.STA12);
-                sendPdu(new ReleaseRp());
-                setState(State.STA13);
-                released.countDown();
-            }
-            default -> throw unexpected(new ReleaseRp());
         }
     }
 
@@ -831,14 +842,15 @@ public final class Association implements Closeable {
         }
         messageLock.lock();
         try {
-            if (state != State.STA6) {
-                if (state == State.STA1 || state == State.STA13) {
-                    return;
+            synchronized (stateLock) {
+                if (state == State.STA6) {
+                    setState(State.STA7);
+                    sendPdu(new ReleaseRq());
+                } else if (state.ordinal() < State.STA6.ordinal() && state != State.STA1) {
+                    throw new IOException("Cannot release in " + state);
                 }
-                throw new IOException("Cannot release in " + state);
+                // Otherwise a release (the peer's, or a collision) is under way or done: wait for its end below.
             }
-            setState(State.STA7);
-            sendPdu(new ReleaseRq());
         } finally {
             messageLock.unlock();
         }
