@@ -96,6 +96,8 @@ public final class Association implements Closeable {
     private volatile AssociateAc accept;
     private volatile int sendPdvData;
     private Semaphore invokeWindow = new Semaphore(1);
+    /** Requests of the peer being performed or queued: at most the window we negotiated, else the reader waits. */
+    private Semaphore performWindow = new Semaphore(1);
     private ThreadPoolExecutor workers;
     private volatile boolean peerAborted;
 
@@ -334,6 +336,7 @@ public final class Association implements Closeable {
         int performed = ops == null ? 1 : requestor ? ops.maxPerformed() : ops.maxInvoked();
         invokeWindow = new Semaphore(invoked == 0 ? Integer.MAX_VALUE : invoked);
         int threads = Math.max(1, Math.min(performed == 0 ? config.maxOpsPerformed() : performed, config.maxOpsPerformed()));
+        performWindow = new Semaphore(threads);
         workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "lumen-net-" + name + "-worker");
             t.setDaemon(true);
@@ -577,6 +580,13 @@ public final class Association implements Closeable {
         }
         AtomicBoolean cancelled = new AtomicBoolean();
         int messageId = command.messageId();
+        // A peer that invokes more than the window we agreed waits here (and TCP slows it): memory stays bounded.
+        try {
+            performWindow.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Interrupted waiting for the operations window");
+        }
         running.put(messageId, cancelled);
         DataPipe data = pipe;
         workers.execute(() -> {
@@ -584,6 +594,7 @@ public final class Association implements Closeable {
                 registry.handle(this, pc, command, data, cancelled::get);
             } finally {
                 running.remove(messageId);
+                performWindow.release();
             }
         });
     }
@@ -735,6 +746,18 @@ public final class Association implements Closeable {
             rq.set(Command.MOVE_ORIGINATOR_MESSAGE_ID, moveOriginatorMessageId);
         }
         return await(pc, rq, DataWriter.of(dataset));
+    }
+
+    /** C-STORE on a chosen context with the data set written by {@code data} (sub-operations, transcoded sends). */
+    DimseResponse store(AcceptedContext pc, String sopInstance, DataWriter data, String moveOriginatorAe,
+            int moveOriginatorMessageId) throws IOException {
+        Command rq = Command.request(CommandField.C_STORE_RQ, 0, pc.abstractSyntax(), true)
+                .set(Command.AFFECTED_SOP_INSTANCE_UID, sopInstance).set(Command.PRIORITY, 0);
+        if (moveOriginatorAe != null) {
+            rq.set(Command.MOVE_ORIGINATOR_AE_TITLE, moveOriginatorAe);
+            rq.set(Command.MOVE_ORIGINATOR_MESSAGE_ID, moveOriginatorMessageId);
+        }
+        return await(pc, rq, data);
     }
 
     /** C-FIND: the matches as they arrive; close the result early to cancel. */
