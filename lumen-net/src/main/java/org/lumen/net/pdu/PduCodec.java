@@ -94,13 +94,13 @@ public final class PduCodec {
         if (type < Pdu.TYPE_ASSOCIATE_RQ || type > Pdu.TYPE_ABORT) {
             throw new PduFormatException(String.format("Unknown PDU type 0x%02X (PS3.8 defines 0x01..0x07)", type));
         }
+        if (type >= Pdu.TYPE_ASSOCIATE_RJ && type != Pdu.TYPE_P_DATA_TF && length != 4) {
+            throw new PduFormatException(pduName(type) + " PDU length must be 4, is " + length);
+        }
         long limit = limits.limitFor(type);
         if (length > limit) {
             throw new PduFormatException(pduName(type) + " PDU length " + length + " exceeds the maximum of " + limit
                     + " bytes accepted here" + (type == Pdu.TYPE_P_DATA_TF ? " (the maximum length we negotiated)" : ""));
-        }
-        if (type >= Pdu.TYPE_ASSOCIATE_RJ && type != Pdu.TYPE_P_DATA_TF && length != 4) {
-            throw new PduFormatException(pduName(type) + " PDU length must be 4, is " + length);
         }
     }
 
