@@ -273,6 +273,66 @@ class DicomWebRoutesTest {
     }
 
     @Test
+    void transcodesToARequestedCompressedSyntaxLosslessly() throws Exception {
+        Path f = TestData.dicom("pydicom/test_files/CT_small.dcm");
+        DicomFile original = read(f);
+        Attributes ds = original.dataset();
+        String instancePath = "/studies/" + ds.getString(Tag.StudyInstanceUID) + "/series/"
+                + ds.getString(Tag.SeriesInstanceUID) + "/instances/" + ds.getString(Tag.SOPInstanceUID);
+        for (String syntax : List.of("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.5", "1.2.840.10008.1.2.4.90")) {
+            HttpResponse<byte[]> r = client.get(instancePath, "Accept", "multipart/related; type=\"application/dicom\"; "
+                    + "transfer-syntax=" + syntax);
+            assertThat(r.statusCode()).as(syntax).isEqualTo(200);
+            DicomFile back = DicomReader.read(WebClient.parts(r).get(0).body(), "wado", ReadOptions.INCLUDE_ALL);
+            assertThat(back.transferSyntax().uid()).isEqualTo(syntax);
+            assertThat(PixelData.of(back).frameBytes(0)).as(syntax).isEqualTo(PixelData.of(original).frameBytes(0));
+        }
+        HttpResponse<byte[]> unknown = client.get(instancePath, "Accept", "multipart/related; type=\"application/dicom\"; "
+                + "transfer-syntax=1.2.3.4");
+        assertThat(unknown.statusCode()).isEqualTo(406);
+    }
+
+    @Test
+    void qidoAnswersJsonXmlAnd204() throws Exception {
+        Attributes ds = read(TestData.dicom("pydicom/test_files/CT_small.dcm")).dataset();
+        String study = ds.getString(Tag.StudyInstanceUID);
+        // What OHIF's study list sends.
+        HttpResponse<byte[]> json = client.get("/studies?limit=101&offset=0&fuzzymatching=false&includefield=00081030%2C00080060"
+                + "&StudyInstanceUID=" + study, "Accept", "application/dicom+json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        List<Attributes> results = new DicomJsonReader().readList(json.body());
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).getString(Tag.RetrieveURL)).isEqualTo(client.base() + "/studies/" + study);
+        assertThat(results.get(0).getString(Tag.ModalitiesInStudy)).isEqualTo("CT");
+
+        HttpResponse<byte[]> xml = client.get("/studies/" + study + "/series", "Accept",
+                "multipart/related; type=\"application/dicom+xml\"");
+        assertThat(xml.statusCode()).isEqualTo(200);
+        List<WebClient.Part> parts = WebClient.parts(xml);
+        assertThat(parts).hasSize(1);
+        Attributes series = new org.lumen.dicom.xml.NativeXmlReader().read(parts.get(0).body());
+        assertThat(series.getString(Tag.SeriesInstanceUID)).isEqualTo(ds.getString(Tag.SeriesInstanceUID));
+
+        assertThat(client.get("/studies?PatientID=NO-SUCH-ID").statusCode()).isEqualTo(204);
+        HttpResponse<byte[]> metaXml = client.get("/studies/" + study + "/metadata", "Accept",
+                "multipart/related; type=\"application/dicom+xml\"");
+        assertThat(WebClient.parts(metaXml)).hasSize(1);
+    }
+
+    @Test
+    void routesCanAlsoBeAddedToAnApplicationAlreadyCreated() throws Exception {
+        Javalin other = Javalin.create();
+        DicomWebRoutes.register(other, new ArchiveBackend(archive), DicomWebConfig.DEFAULT);
+        other.start("127.0.0.1", 0);
+        try {
+            HttpResponse<byte[]> r = new WebClient("http://127.0.0.1:" + other.port() + "/dicom-web").get("/studies");
+            assertThat(r.statusCode()).isEqualTo(200);
+        } finally {
+            other.stop();
+        }
+    }
+
+    @Test
     void errorsAreJsonNamingTheProblem() throws Exception {
         HttpResponse<byte[]> limit = client.get("/studies?limit=-1");
         assertThat(limit.statusCode()).isEqualTo(400);
