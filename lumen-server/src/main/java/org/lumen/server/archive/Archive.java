@@ -165,15 +165,19 @@ public final class Archive implements AutoCloseable {
             String studyUid = IncomingInstance.trimmed(dataset.getString(Tag.StudyInstanceUID));
             String seriesUid = IncomingInstance.trimmed(dataset.getString(Tag.SeriesInstanceUID));
             String datasetSop = IncomingInstance.trimmed(dataset.getString(Tag.SOPInstanceUID));
+            if (datasetSop == null) {
+                throw new StoreException(StoreException.Reason.INVALID_DATASET,
+                        "The data set has no SOP Instance UID (the request announced " + sopUid + ")");
+            }
             if (!sopUid.equals(datasetSop)) {
-                throw new StoreException(StoreException.Reason.INVALID_DATASET, "The data set's SOP Instance UID "
-                        + (datasetSop == null ? "is missing" : datasetSop) + " but the request announced " + sopUid);
+                // Some producers write one UID in the meta and another in the data set; the data set is what is stored.
+                LOG.warn("SOP Instance UID {} announced, {} in the data set; indexing the data set's", sopUid, datasetSop);
             }
             if (studyUid == null || seriesUid == null) {
                 throw new StoreException(StoreException.Reason.INVALID_DATASET,
                         "The data set has no " + (studyUid == null ? "Study" : "Series") + " Instance UID; it cannot be archived");
             }
-            String relative = layout.newRelativePath(studyUid, seriesUid, sopUid);
+            String relative = layout.newRelativePath(studyUid, seriesUid, datasetSop);
             target = layout.resolve(relative);
             moveDurably(temp, target);
             IndexedInstance record = IndexedInstance.of(dataset, in.transferSyntaxUid().trim(), relative, written.size(),
@@ -196,7 +200,7 @@ public final class Archive implements AutoCloseable {
             }
             target = null; // committed: it stays
             stable.touch(studyUid);
-            StoredInstance stored = index.instance(sopUid).orElseThrow(() ->
+            StoredInstance stored = index.instance(datasetSop).orElseThrow(() ->
                     new StoreException(StoreException.Reason.STORAGE_FAILURE, "The instance vanished from the index right after it was stored"));
             return new StoreResult(stored, committed.outcome() == CommitResult.Outcome.REPLACED
                     ? StoreResult.Outcome.REPLACED : StoreResult.Outcome.STORED);
@@ -267,8 +271,11 @@ public final class Archive implements AutoCloseable {
         meta.setString(Tag.MediaStorageSOPClassUID, VR.UI, in.sopClassUid().trim());
         meta.setString(Tag.MediaStorageSOPInstanceUID, VR.UI, sopUid);
         String source = in.source();
-        if (!meta.containsValue(Tag.SourceApplicationEntityTitle) && !source.isBlank() && source.length() <= 16) {
-            meta.setString(Tag.SourceApplicationEntityTitle, VR.AE, source.trim());
+        // Sending Application Entity Title (0002,0017): who sent us this copy ("stow", "import" for the other paths); a
+        // reindex reads the source back from it.
+        meta.remove(Tag.SendingApplicationEntityTitle);
+        if (!source.isBlank() && source.trim().length() <= 16) {
+            meta.setString(Tag.SendingApplicationEntityTitle, VR.AE, source.trim());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         DicomWriter.write(out, meta, new Attributes(), in.transferSyntaxUid().trim(), WriteOptions.DEFAULT);
@@ -450,7 +457,7 @@ public final class Archive implements AutoCloseable {
                     || dataset.getString(Tag.SeriesInstanceUID) == null) {
                 return "no SOP, Study or Series Instance UID";
             }
-            String source = parsed.fileMeta().getString(Tag.SourceApplicationEntityTitle, "");
+            String source = parsed.fileMeta().getString(Tag.SendingApplicationEntityTitle, "");
             IndexedInstance record = IndexedInstance.of(dataset, ts == null ? parsed.transferSyntax().uid() : ts.trim(),
                     layout.relativize(file), Files.size(file), hashFile(file), Files.getLastModifiedTime(file).toInstant(), source);
             CommitResult result = index.commit(record, policy);
