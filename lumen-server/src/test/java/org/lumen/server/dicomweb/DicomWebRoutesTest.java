@@ -46,7 +46,8 @@ class DicomWebRoutesTest {
             "pydicom/test_files/waveform_ecg.dcm", "pydicom/test_files/JPEG2000.dcm", "pydicom/test_files/JPGExtended.dcm",
             "pydicom/test_files/SC_rgb_rle_2frame.dcm", "pydicom-data/emri_small_jpeg_ls_lossless.dcm",
             "pydicom/test_files/liver_1frame.dcm", "pydicom/test_files/examples_palette.dcm", "pydicom/test_files/test-SR.dcm",
-            "pydicom/test_files/image_dfl.dcm", "pydicom/test_files/ExplVR_BigEnd.dcm", "pydicom-data/JPEG-LL.dcm");
+            "pydicom/test_files/image_dfl.dcm", "pydicom/test_files/ExplVR_BigEnd.dcm", "pydicom-data/JPEG-LL.dcm",
+            "pydicom-data/gdcm-US-ALOKA-16_big.dcm");
 
     @TempDir
     static Path storage;
@@ -183,6 +184,22 @@ class DicomWebRoutesTest {
                 "multipart/related; type=\"application/octet-stream\"");
         assertThat(bulk.statusCode()).isEqualTo(200);
         assertThat(WebClient.parts(bulk).get(0).body()).isEqualTo(ds.getBytes(Tag.PixelData));
+    }
+
+    @Test
+    void bulkDataOfABigEndianFileIsLittleEndian() throws Exception {
+        // 16-bit OW pixel data in Explicit VR Big Endian: each word must come out swapped.
+        Path f = TestData.dicom("pydicom-data/gdcm-US-ALOKA-16_big.dcm");
+        DicomFile file = read(f);
+        Attributes ds = file.dataset();
+        String url = "/studies/" + ds.getString(Tag.StudyInstanceUID) + "/series/" + ds.getString(Tag.SeriesInstanceUID)
+                + "/instances/" + ds.getString(Tag.SOPInstanceUID) + "/bulkdata/7FE00010";
+        HttpResponse<byte[]> bulk = client.get(url, "Accept", "application/octet-stream");
+        assertThat(bulk.statusCode()).isEqualTo(200);
+        PixelData pixels = PixelData.of(file);
+        assertThat(pixels.frameCount()).isEqualTo(1);
+        assertThat(bulk.body()).isEqualTo(pixels.frameBytes(0));
+        assertThat(bulk.body()).isNotEqualTo(ds.getBytes(Tag.PixelData));
     }
 
     @Test
