@@ -39,7 +39,6 @@ public final class DicomWebRoutes {
 
         routes.before(PREFIX + "/*", cors::addHeaders);
         routes.options(PREFIX + "/*", cors::preflight);
-        ErrorResponses.install(routes, PREFIX);
 
         String studies = PREFIX + "/studies";
         String study = studies + "/{study}";
@@ -47,34 +46,34 @@ public final class DicomWebRoutes {
         String instance = series + "/instances/{instance}";
 
         // QIDO-RS
-        routes.get(studies, qido::studies);
-        routes.get(study + "/series", qido::series);
-        routes.get(PREFIX + "/series", qido::series);
-        routes.get(series + "/instances", qido::instances);
-        routes.get(study + "/instances", qido::instances);
-        routes.get(PREFIX + "/instances", qido::instances);
+        routes.get(studies, ErrorResponses.wrap(qido::studies));
+        routes.get(study + "/series", ErrorResponses.wrap(qido::series));
+        routes.get(PREFIX + "/series", ErrorResponses.wrap(qido::series));
+        routes.get(series + "/instances", ErrorResponses.wrap(qido::instances));
+        routes.get(study + "/instances", ErrorResponses.wrap(qido::instances));
+        routes.get(PREFIX + "/instances", ErrorResponses.wrap(qido::instances));
 
         // WADO-RS
-        routes.get(study, wado::retrieve);
-        routes.get(series, wado::retrieve);
-        routes.get(instance, wado::retrieve);
-        routes.get(study + "/metadata", wado::metadata);
-        routes.get(series + "/metadata", wado::metadata);
-        routes.get(instance + "/metadata", wado::metadata);
-        routes.get(instance + "/frames/{frames}", frames::frames);
-        routes.get(instance + "/bulkdata/<path>", bulk::bulkData);
-        routes.get(instance + "/rendered", rendered::rendered);
-        routes.get(instance + "/frames/{frame}/rendered", rendered::rendered);
-        routes.get(study + "/thumbnail", rendered::thumbnail);
-        routes.get(series + "/thumbnail", rendered::thumbnail);
-        routes.get(instance + "/thumbnail", rendered::thumbnail);
-        routes.get(instance + "/frames/{frame}/thumbnail", rendered::thumbnail);
+        routes.get(study, ErrorResponses.wrap(wado::retrieve));
+        routes.get(series, ErrorResponses.wrap(wado::retrieve));
+        routes.get(instance, ErrorResponses.wrap(wado::retrieve));
+        routes.get(study + "/metadata", ErrorResponses.wrap(wado::metadata));
+        routes.get(series + "/metadata", ErrorResponses.wrap(wado::metadata));
+        routes.get(instance + "/metadata", ErrorResponses.wrap(wado::metadata));
+        routes.get(instance + "/frames/{frames}", ErrorResponses.wrap(frames::frames));
+        routes.get(instance + "/bulkdata/<path>", ErrorResponses.wrap(bulk::bulkData));
+        routes.get(instance + "/rendered", ErrorResponses.wrap(rendered::rendered));
+        routes.get(instance + "/frames/{frame}/rendered", ErrorResponses.wrap(rendered::rendered));
+        routes.get(study + "/thumbnail", ErrorResponses.wrap(rendered::thumbnail));
+        routes.get(series + "/thumbnail", ErrorResponses.wrap(rendered::thumbnail));
+        routes.get(instance + "/thumbnail", ErrorResponses.wrap(rendered::thumbnail));
+        routes.get(instance + "/frames/{frame}/thumbnail", ErrorResponses.wrap(rendered::thumbnail));
 
         // STOW-RS
-        routes.post(studies, stow::store);
-        routes.post(study, stow::store);
+        routes.post(studies, ErrorResponses.wrap(stow::store));
+        routes.post(study, ErrorResponses.wrap(stow::store));
 
         // WADO-URI
-        routes.get(PREFIX + "/wado", wadoUri::wado);
+        routes.get(PREFIX + "/wado", ErrorResponses.wrap(wadoUri::wado));
     }
 }

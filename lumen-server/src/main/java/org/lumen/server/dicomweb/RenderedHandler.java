@@ -45,10 +45,25 @@ final class RenderedHandler {
     void thumbnail(Context ctx) throws IOException {
         String type = Rendering.chooseType(AcceptHeader.parse(ctx.header("Accept")));
         List<DicomWebBackend.InstanceLocation> instances = WadoHandler.resolve(backend, ctx);
-        DicomWebBackend.InstanceLocation middle = instances.get(instances.size() / 2);
         Optional<Rendering.Viewport> viewport = Optional.ofNullable(Rendering.parseViewport(ctx.queryParam("viewport")));
-        BufferedImage image = Rendering.render(middle, frameIndex(ctx),
-                new Rendering.Params(Optional.empty(), viewport.orElse(null), 80));
+        Rendering.Params params = new Rendering.Params(Optional.empty(), viewport.orElse(null), 80);
+        BufferedImage image = null;
+        DicomWebException last = null;
+        // The middle instance first, then outwards: a series may hold instances without pixels (SR, presentation states).
+        for (int k = 0; k < 2 * instances.size() && image == null; k++) {
+            int index = instances.size() / 2 + (k % 2 == 0 ? k / 2 : -(k + 1) / 2);
+            if (index < 0 || index >= instances.size()) {
+                continue;
+            }
+            try {
+                image = Rendering.render(instances.get(index), frameIndex(ctx), params);
+            } catch (DicomWebException e) {
+                last = e;
+            }
+        }
+        if (image == null) {
+            throw last;
+        }
         if (viewport.isEmpty()) {
             image = Rendering.shrink(image, config.thumbnailSize());
         }

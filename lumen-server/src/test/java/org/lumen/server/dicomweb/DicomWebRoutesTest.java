@@ -46,7 +46,8 @@ class DicomWebRoutesTest {
             "pydicom/test_files/waveform_ecg.dcm", "pydicom/test_files/JPEG2000.dcm", "pydicom/test_files/JPGExtended.dcm",
             "pydicom/test_files/SC_rgb_rle_2frame.dcm", "pydicom-data/emri_small_jpeg_ls_lossless.dcm",
             "pydicom/test_files/liver_1frame.dcm", "pydicom/test_files/examples_palette.dcm", "pydicom/test_files/test-SR.dcm",
-            "pydicom/test_files/image_dfl.dcm", "pydicom/test_files/ExplVR_BigEnd.dcm", "pydicom-data/JPEG-LL.dcm");
+            "pydicom/test_files/image_dfl.dcm", "pydicom/test_files/ExplVR_BigEnd.dcm", "pydicom-data/JPEG-LL.dcm",
+            "pydicom-data/gdcm-US-ALOKA-16_big.dcm");
 
     @TempDir
     static Path storage;
@@ -186,6 +187,22 @@ class DicomWebRoutesTest {
     }
 
     @Test
+    void bulkDataOfABigEndianFileIsLittleEndian() throws Exception {
+        // 16-bit OW pixel data in Explicit VR Big Endian: each word must come out swapped.
+        Path f = TestData.dicom("pydicom-data/gdcm-US-ALOKA-16_big.dcm");
+        DicomFile file = read(f);
+        Attributes ds = file.dataset();
+        String url = "/studies/" + ds.getString(Tag.StudyInstanceUID) + "/series/" + ds.getString(Tag.SeriesInstanceUID)
+                + "/instances/" + ds.getString(Tag.SOPInstanceUID) + "/bulkdata/7FE00010";
+        HttpResponse<byte[]> bulk = client.get(url, "Accept", "application/octet-stream");
+        assertThat(bulk.statusCode()).isEqualTo(200);
+        PixelData pixels = PixelData.of(file);
+        assertThat(pixels.frameCount()).isEqualTo(1);
+        assertThat(bulk.body()).isEqualTo(pixels.frameBytes(0));
+        assertThat(bulk.body()).isNotEqualTo(ds.getBytes(Tag.PixelData));
+    }
+
+    @Test
     void framesDecodedByDefaultAndAsStoredOnRequest() throws Exception {
         Path f = TestData.dicom("pydicom/test_files/SC_rgb_rle_2frame.dcm");
         DicomFile file = read(f);
@@ -270,6 +287,66 @@ class DicomWebRoutesTest {
         HttpResponse<byte[]> get = client.get("/studies/1.2.3/metadata", "Origin", ORIGIN);
         assertThat(get.statusCode()).isEqualTo(404);
         assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ORIGIN);
+    }
+
+    @Test
+    void transcodesToARequestedCompressedSyntaxLosslessly() throws Exception {
+        Path f = TestData.dicom("pydicom/test_files/CT_small.dcm");
+        DicomFile original = read(f);
+        Attributes ds = original.dataset();
+        String instancePath = "/studies/" + ds.getString(Tag.StudyInstanceUID) + "/series/"
+                + ds.getString(Tag.SeriesInstanceUID) + "/instances/" + ds.getString(Tag.SOPInstanceUID);
+        for (String syntax : List.of("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.5", "1.2.840.10008.1.2.4.90")) {
+            HttpResponse<byte[]> r = client.get(instancePath, "Accept", "multipart/related; type=\"application/dicom\"; "
+                    + "transfer-syntax=" + syntax);
+            assertThat(r.statusCode()).as(syntax).isEqualTo(200);
+            DicomFile back = DicomReader.read(WebClient.parts(r).get(0).body(), "wado", ReadOptions.INCLUDE_ALL);
+            assertThat(back.transferSyntax().uid()).isEqualTo(syntax);
+            assertThat(PixelData.of(back).frameBytes(0)).as(syntax).isEqualTo(PixelData.of(original).frameBytes(0));
+        }
+        HttpResponse<byte[]> unknown = client.get(instancePath, "Accept", "multipart/related; type=\"application/dicom\"; "
+                + "transfer-syntax=1.2.3.4");
+        assertThat(unknown.statusCode()).isEqualTo(406);
+    }
+
+    @Test
+    void qidoAnswersJsonXmlAnd204() throws Exception {
+        Attributes ds = read(TestData.dicom("pydicom/test_files/CT_small.dcm")).dataset();
+        String study = ds.getString(Tag.StudyInstanceUID);
+        // What OHIF's study list sends.
+        HttpResponse<byte[]> json = client.get("/studies?limit=101&offset=0&fuzzymatching=false&includefield=00081030%2C00080060"
+                + "&StudyInstanceUID=" + study, "Accept", "application/dicom+json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        List<Attributes> results = new DicomJsonReader().readList(json.body());
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).getString(Tag.RetrieveURL)).isEqualTo(client.base() + "/studies/" + study);
+        assertThat(results.get(0).getString(Tag.ModalitiesInStudy)).isEqualTo("CT");
+
+        HttpResponse<byte[]> xml = client.get("/studies/" + study + "/series", "Accept",
+                "multipart/related; type=\"application/dicom+xml\"");
+        assertThat(xml.statusCode()).isEqualTo(200);
+        List<WebClient.Part> parts = WebClient.parts(xml);
+        assertThat(parts).hasSize(1);
+        Attributes series = new org.lumen.dicom.xml.NativeXmlReader().read(parts.get(0).body());
+        assertThat(series.getString(Tag.SeriesInstanceUID)).isEqualTo(ds.getString(Tag.SeriesInstanceUID));
+
+        assertThat(client.get("/studies?PatientID=NO-SUCH-ID").statusCode()).isEqualTo(204);
+        HttpResponse<byte[]> metaXml = client.get("/studies/" + study + "/metadata", "Accept",
+                "multipart/related; type=\"application/dicom+xml\"");
+        assertThat(WebClient.parts(metaXml)).hasSize(1);
+    }
+
+    @Test
+    void routesCanAlsoBeAddedToAnApplicationAlreadyCreated() throws Exception {
+        Javalin other = Javalin.create();
+        DicomWebRoutes.register(other, new ArchiveBackend(archive), DicomWebConfig.DEFAULT);
+        other.start("127.0.0.1", 0);
+        try {
+            HttpResponse<byte[]> r = new WebClient("http://127.0.0.1:" + other.port() + "/dicom-web").get("/studies");
+            assertThat(r.statusCode()).isEqualTo(200);
+        } finally {
+            other.stop();
+        }
     }
 
     @Test
