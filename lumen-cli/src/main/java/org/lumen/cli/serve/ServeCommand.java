@@ -61,6 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (printConfig) {
             spec.commandLine().getOut().print(NodeConfigLoader.toYaml(config));
+            spec.commandLine().getOut().flush();
             return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
