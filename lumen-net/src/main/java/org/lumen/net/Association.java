@@ -221,7 +221,10 @@ public final class Association implements Closeable {
             socket.setSoTimeout(millis(config.artimTimeout()));
             Pdu first;
             try {
-                first = PduCodec.read(in, limits(PduCodec.Limits.DEFAULT.maxAssociateLength()));
+                // ARTIM bounds the whole A-ASSOCIATE-RQ, not each read: a peer trickling bytes cannot hold the slot.
+                first = PduCodec.read(new DeadlineInputStream(in, socket, System.nanoTime()
+                        + TimeUnit.MILLISECONDS.toNanos(millis(config.artimTimeout()))),
+                        limits(PduCodec.Limits.DEFAULT.maxAssociateLength()));
             } catch (SocketTimeoutException e) {
                 LOG.warn("{}: ARTIM expired: no A-ASSOCIATE-RQ within {} ms from {}; closing", name,
                         millis(config.artimTimeout()), remoteAddress());
@@ -275,7 +278,9 @@ public final class Association implements Closeable {
         setState(State.STA5);
         Pdu answer;
         try {
-            answer = PduCodec.read(in, limits(PduCodec.Limits.DEFAULT.maxAssociateLength()));
+            answer = PduCodec.read(new DeadlineInputStream(in, socket, System.nanoTime()
+                    + TimeUnit.MILLISECONDS.toNanos(millis(config.artimTimeout()))),
+                    limits(PduCodec.Limits.DEFAULT.maxAssociateLength()));
         } catch (SocketTimeoutException e) {
             closeSocket();
             setState(State.STA1);
