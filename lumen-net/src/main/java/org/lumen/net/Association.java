@@ -221,7 +221,10 @@ public final class Association implements Closeable {
             socket.setSoTimeout(millis(config.artimTimeout()));
             Pdu first;
             try {
-                first = PduCodec.read(in, limits(PduCodec.Limits.DEFAULT.maxAssociateLength()));
+                // ARTIM bounds the whole A-ASSOCIATE-RQ, not each read: a peer trickling bytes cannot hold the slot.
+                first = PduCodec.read(new DeadlineInputStream(in, socket, System.nanoTime()
+                        + TimeUnit.MILLISECONDS.toNanos(millis(config.artimTimeout()))),
+                        limits(PduCodec.Limits.DEFAULT.maxAssociateLength()));
             } catch (SocketTimeoutException e) {
                 LOG.warn("{}: ARTIM expired: no A-ASSOCIATE-RQ within {} ms from {}; closing", name,
                         millis(config.artimTimeout()), remoteAddress());
@@ -275,7 +278,9 @@ public final class Association implements Closeable {
         setState(State.STA5);
         Pdu answer;
         try {
-            answer = PduCodec.read(in, limits(PduCodec.Limits.DEFAULT.maxAssociateLength()));
+            answer = PduCodec.read(new DeadlineInputStream(in, socket, System.nanoTime()
+                    + TimeUnit.MILLISECONDS.toNanos(millis(config.artimTimeout()))),
+                    limits(PduCodec.Limits.DEFAULT.maxAssociateLength()));
         } catch (SocketTimeoutException e) {
             closeSocket();
             setState(State.STA1);
@@ -634,8 +639,8 @@ public final class Association implements Closeable {
     /** Invokes a request: waits for room in the asynchronous operations window, assigns the message ID and sends it. */
     int invoke(AcceptedContext pc, Command rq, DataWriter data, ResponseListener listener) throws IOException {
         try {
-            if (!invokeWindow.tryAcquire(Math.max(1, millis(config.idleTimeout())), TimeUnit.MILLISECONDS)) {
-                throw new IOException("The asynchronous operations window stayed full for " + millis(config.idleTimeout())
+            if (!invokeWindow.tryAcquire(responseTimeoutMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IOException("The asynchronous operations window stayed full for " + responseTimeoutMillis()
                         + " ms");
             }
         } catch (InterruptedException e) {
@@ -767,9 +772,20 @@ public final class Association implements Closeable {
 
     /** C-MOVE to {@code destination}; returns the final response with the sub-operation counts. */
     public DimseResponse move(String sopClass, String destination, Attributes keys) throws IOException {
-        try (FindResults results = query(CommandField.C_MOVE_RQ, sopClass, keys, destination)) {
+        try (FindResults results = startMove(sopClass, destination, keys)) {
             return results.finalResponse();
         }
+    }
+
+    /** C-MOVE whose pending responses (counts) the caller follows with {@link FindResults#nextResponse()} and may cancel. */
+    public FindResults startMove(String sopClass, String destination, Attributes keys) throws IOException {
+        return query(CommandField.C_MOVE_RQ, sopClass, keys, destination);
+    }
+
+    /** C-GET whose pending responses the caller follows and may cancel; see {@link #get}. */
+    public FindResults startGet(String sopClass, Attributes keys, StoreService handler) throws IOException {
+        registry.registerStorageFallback(handler);
+        return query(CommandField.C_GET_RQ, sopClass, keys, null);
     }
 
     /**
@@ -777,8 +793,7 @@ public final class Association implements Closeable {
      * classes must have been proposed with the SCP role (see {@link ConnectOptions#withScpRole}).
      */
     public DimseResponse get(String sopClass, Attributes keys, StoreService handler) throws IOException {
-        registry.registerStorageFallback(handler);
-        try (FindResults results = query(CommandField.C_GET_RQ, sopClass, keys, null)) {
+        try (FindResults results = startGet(sopClass, keys, handler)) {
             return results.finalResponse();
         }
     }
@@ -806,7 +821,7 @@ public final class Association implements Closeable {
         if (destination != null) {
             rq.set(Command.MOVE_DESTINATION, destination);
         }
-        long timeout = Math.max(millis(config.idleTimeout()), 1000);
+        long timeout = responseTimeoutMillis();
         FindResults results = new FindResults(this, timeout);
         int id = invoke(pc, rq, DataWriter.of(keys), results.listener());
         results.started(pc, id);
@@ -829,7 +844,7 @@ public final class Association implements Closeable {
             }
         });
         try {
-            long timeout = Math.max(millis(config.idleTimeout()), 1000);
+            long timeout = responseTimeoutMillis();
             return done.get(timeout, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof IOException io ? new IOException(io.getMessage(), io)
@@ -859,7 +874,7 @@ public final class Association implements Closeable {
      * release collision; aborts when the peer does not answer.
      */
     public void release() throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(millis(config.idleTimeout()), 1000));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(responseTimeoutMillis());
         while (!pending.isEmpty() && System.nanoTime() < deadline && state == State.STA6) {
             sleep(5);
         }
@@ -1021,6 +1036,12 @@ public final class Association implements Closeable {
 
     private PduCodec.Limits limits(int maxAssociate) {
         return new PduCodec.Limits(config.maxPduLengthReceive(), maxAssociate);
+    }
+
+    /** How long we wait for a response or for room in the window: the idle timeout, or a day when there is none. */
+    private long responseTimeoutMillis() {
+        int idle = millis(config.idleTimeout());
+        return idle <= 0 ? TimeUnit.DAYS.toMillis(1) : Math.max(idle, 1000);
     }
 
     private static int millis(Duration d) {

@@ -204,6 +204,30 @@ class RobustnessTest {
     }
 
     @Test
+    void artimBoundsAnAssociateRequestTrickledByteByByte() throws Exception {
+        start(fast("LUMEN"), new DimseServiceRegistry());
+        byte[] rq = PduCodec.encode(RawPeer.request("RAW", "LUMEN", UID.Verification));
+        try (LogCapture log = new LogCapture(); RawPeer peer = RawPeer.connect(server.port())) {
+            long t0 = System.nanoTime();
+            boolean closed = false;
+            // One byte every 200 ms: each read is quick, the whole request would take a minute.
+            for (int i = 0; i < rq.length && !closed; i++) {
+                try {
+                    peer.send(new byte[] {rq[i]});
+                    Thread.sleep(200);
+                } catch (java.io.IOException e) {
+                    closed = true;
+                }
+                closed = closed || (System.nanoTime() - t0) > 5_000_000_000L;
+            }
+            assertThat(peer.closedByPeer()).isTrue();
+            assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(4000L);
+            assertThat(log.contains("ARTIM expired")).isTrue();
+        }
+        assertStillServes();
+    }
+
+    @Test
     void idleAssociationIsAborted() throws Exception {
         start(AeConfig.of("LUMEN").withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(600)), new DimseServiceRegistry());
         try (LogCapture log = new LogCapture();

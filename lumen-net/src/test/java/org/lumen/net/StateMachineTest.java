@@ -299,6 +299,31 @@ class StateMachineTest {
     }
 
     @Test
+    void storageCommitmentResultOnANewAssociationWithReversedRoles() throws Exception {
+        CompletableFuture<String> reported = new CompletableFuture<>();
+        // The modality, which asked for commitment earlier, now accepts the association that carries the result.
+        DimseServiceRegistry modality = new DimseServiceRegistry().registerNService(UID.StorageCommitmentPushModel,
+                (req, info) -> {
+                    reported.complete(info.getString(Tag.TransactionUID));
+                    return null;
+                });
+        server = DicomServer.start(config("MODALITY"), modality, 0);
+        try (Association as = DicomClient.connect(config("LUMEN"), "127.0.0.1", server.port(), "MODALITY",
+                ConnectOptions.none().propose(UID.StorageCommitmentPushModel, ELE)
+                        .withRole(UID.StorageCommitmentPushModel, false, true))) {
+            assertThat(as.associateAccept().userInfo().roleSelections())
+                    .containsExactly(new UserInfo.RoleSelection(UID.StorageCommitmentPushModel, false, true));
+            Attributes result = new Attributes();
+            result.setString(Tag.TransactionUID, VR.UI, "2.25.99");
+            DimseResponse rsp = as.nEventReport(UID.StorageCommitmentPushModel, UID.StorageCommitmentPushModelInstance, 1,
+                    result);
+            assertThat(rsp.status()).isEqualTo(Status.SUCCESS);
+            assertThat(rsp.command().getInt(Command.EVENT_TYPE_ID, -1)).isEqualTo(1);
+        }
+        assertThat(reported.get(5, TimeUnit.SECONDS)).isEqualTo("2.25.99");
+    }
+
+    @Test
     void userIdentityRoleSelectionAndExtendedNegotiation() throws Exception {
         List<byte[]> seenExtended = new ArrayList<>();
         DimseServiceRegistry registry = new DimseServiceRegistry().registerFind(UID.StudyRootQueryRetrieveInformationModelFind,

@@ -189,6 +189,12 @@ public final class PduCodec {
         if (userInfo == null) {
             throw new PduFormatException(name + " without a user information item (PS3.7 D.3.3 requires one)");
         }
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        for (PresentationContext pc : contexts) {
+            if (!ids.add(pc.id())) {
+                throw new PduFormatException(name + ": presentation context ID " + pc.id() + " appears twice");
+            }
+        }
         if (type == Pdu.TYPE_ASSOCIATE_RQ && contexts.isEmpty()) {
             throw new PduFormatException(name + " proposes no presentation context");
         }
