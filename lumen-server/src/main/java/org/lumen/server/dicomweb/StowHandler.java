@@ -17,6 +17,7 @@ import org.lumen.dicom.io.DicomFile;
 import org.lumen.dicom.io.DicomReader;
 import org.lumen.dicom.io.ReadOptions;
 import org.lumen.dicom.json.DicomJsonWriter;
+import org.lumen.dicom.xml.NativeXmlWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,7 @@ final class StowHandler {
 
     void store(Context ctx) throws IOException {
         String study = ctx.pathParamMap().containsKey("study") ? Uids.check("study", ctx.pathParam("study")) : null;
+        boolean xml = responseIsXml(AcceptHeader.parse(ctx.header("Accept")));
         String boundary = boundaryOf(ctx.header("Content-Type"));
         String base = BaseUrl.of(ctx, config);
         Attributes response = new Attributes();
@@ -110,9 +112,13 @@ final class StowHandler {
         }
         int status = failed.isEmpty() ? 200 : referenced.isEmpty() ? 409 : 202;
         LOG.info("STOW-RS: {} part(s), {} stored, {} failed", parts, referenced.size(), failed.size());
-        ctx.status(status).contentType(QidoHandler.JSON);
+        ctx.status(status).contentType(xml ? QidoHandler.XML : QidoHandler.JSON);
         OutputStream out = ctx.outputStream();
-        new DicomJsonWriter().write(response, out);
+        if (xml) {
+            new NativeXmlWriter().write(response, out);
+        } else {
+            new DicomJsonWriter().write(response, out);
+        }
         out.flush();
     }
 
@@ -226,6 +232,15 @@ final class StowHandler {
             item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, id.sopInstanceUid());
         }
         item.setInt(Tag.FailureReason, VR.US, reason);
+    }
+
+    /** The response is DICOM JSON unless the client prefers application/dicom+xml; 406 when it takes neither. */
+    private static boolean responseIsXml(AcceptHeader accept) {
+        String chosen = accept.firstSingle(java.util.List.of(QidoHandler.JSON, QidoHandler.XML, "application/json"));
+        if (chosen == null) {
+            throw DicomWebException.notAcceptable(accept.raw(), QidoHandler.JSON + " or " + QidoHandler.XML);
+        }
+        return chosen.equals(QidoHandler.XML);
     }
 
     /** The boundary of a multipart/related application/dicom request; 415 for any other Content-Type. */

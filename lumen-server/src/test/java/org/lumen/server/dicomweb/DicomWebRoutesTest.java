@@ -118,6 +118,12 @@ class DicomWebRoutesTest {
         Attributes result = new DicomJsonReader().read(new String(r.body(), StandardCharsets.UTF_8));
         assertThat(result.getSequence(Tag.FailedSOPSequence).get(0).getInt(Tag.FailureReason, -1))
                 .isEqualTo(StowHandler.STUDY_MISMATCH);
+        HttpResponse<byte[]> xml = client.post("/studies/1.2.3.4", body.bytes(), "Content-Type", body.contentType(),
+                "Accept", "application/dicom+xml");
+        assertThat(xml.statusCode()).isEqualTo(409);
+        Attributes xmlResult = new org.lumen.dicom.xml.NativeXmlReader().read(xml.body());
+        assertThat(xmlResult.getSequence(Tag.FailedSOPSequence).get(0).getInt(Tag.FailureReason, -1))
+                .isEqualTo(StowHandler.STUDY_MISMATCH);
         HttpResponse<byte[]> wrongType = client.post("/studies", body.bytes(), "Content-Type", "application/dicom");
         assertThat(wrongType.statusCode()).isEqualTo(415);
     }
