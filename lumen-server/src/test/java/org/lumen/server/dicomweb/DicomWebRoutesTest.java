@@ -345,7 +345,7 @@ class DicomWebRoutesTest {
     @Test
     void routesCanAlsoBeAddedToAnApplicationAlreadyCreated() throws Exception {
         Javalin other = Javalin.create();
-        DicomWebRoutes.register(other, new ArchiveBackend(archive), DicomWebConfig.DEFAULT);
+        DicomWebRoutes.register(other, archive, DicomWebConfig.DEFAULT);
         other.start("127.0.0.1", 0);
         try {
             HttpResponse<byte[]> r = new WebClient("http://127.0.0.1:" + other.port() + "/dicom-web").get("/studies");
