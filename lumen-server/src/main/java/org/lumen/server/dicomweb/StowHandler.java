@@ -65,6 +65,7 @@ final class StowHandler {
         Sequence failed = response.newSequence(Tag.FailedSOPSequence);
         MultipartReader reader = new MultipartReader(ctx.req().getInputStream(), boundary);
         int parts = 0;
+        boolean lastFailed = false;
         String onlyStudy = study;
         boolean manyStudies = false;
         while (true) {
@@ -76,8 +77,11 @@ final class StowHandler {
                     throw new DicomWebException(DicomWebError.BAD_REQUEST, "Content-Type", "The body is not valid "
                             + "multipart/related: " + e.getMessage(), e);
                 }
-                // The body broke after some parts: report what was stored, and this break as one more failure.
-                addFailure(failed, new Identity(null, null, null), CANNOT_UNDERSTAND);
+                // The body broke after some parts: report what was stored, and the break as a failure unless the
+                // part it cut already failed for it.
+                if (!lastFailed) {
+                    addFailure(failed, new Identity(null, null, null), CANNOT_UNDERSTAND);
+                }
                 LOG.warn("STOW-RS: body cut after {} part(s): {}", parts, e.getMessage());
                 break;
             }
@@ -89,9 +93,18 @@ final class StowHandler {
             if (partType != null && !MediaType.parse(partType).essence().equals(WadoHandler.DICOM)) {
                 LOG.info("STOW-RS: part {} is {}, not application/dicom", parts, partType);
                 addFailure(failed, new Identity(null, null, null), CANNOT_UNDERSTAND);
+                lastFailed = true;
                 continue;
             }
-            DicomWebBackend.Stored id = storeOne(part.body(), study, failed, parts);
+            DicomWebBackend.Stored id;
+            try {
+                id = storeOne(part.body(), study, failed, parts);
+            } catch (MultipartReader.MultipartException e) {
+                addFailure(failed, new Identity(null, null, null), CANNOT_UNDERSTAND);
+                LOG.warn("STOW-RS: body cut inside part {}: {}", parts, e.getMessage());
+                break;
+            }
+            lastFailed = id == null;
             if (id != null) {
                 Attributes item = referenced.addItem();
                 item.setString(Tag.ReferencedSOPClassUID, VR.UI, id.sopClassUid());

@@ -129,6 +129,19 @@ class DicomWebRoutesTest {
     }
 
     @Test
+    void aBodyCutInsideAPartKeepsTheInstancesBeforeIt() throws Exception {
+        WebClient.Body body = WebClient.stowBody(WebClient.read(List.of(TestData.dicom("pydicom/test_files/CT_small.dcm"),
+                TestData.dicom("pydicom/test_files/MR_small.dcm"))));
+        byte[] cut = java.util.Arrays.copyOf(body.bytes(), body.bytes().length - 5000);
+        HttpResponse<byte[]> r = client.post("/studies", cut, "Content-Type", body.contentType());
+        assertThat(r.statusCode()).isEqualTo(202);
+        Attributes result = new DicomJsonReader().read(new String(r.body(), StandardCharsets.UTF_8));
+        assertThat(result.getSequence(Tag.ReferencedSOPSequence).size()).isEqualTo(1);
+        assertThat(result.getSequence(Tag.FailedSOPSequence).size()).isEqualTo(1);
+        assertThat(client.post("/studies", new byte[100], "Content-Type", body.contentType()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void wadoRsAsStoredGivesBackTheSameDataSetsAndDefaultSyntaxTheSamePixels() throws Exception {
         for (Path f : files()) {
             DicomFile original = read(f);
