@@ -73,6 +73,8 @@ public final class DicomWebRoutes {
         routes.get(instance + "/metadata", ErrorResponses.wrap(wado::metadata));
         routes.get(instance + "/frames/{frames}", ErrorResponses.wrap(frames::frames));
         routes.get(instance + "/bulkdata/<path>", ErrorResponses.wrap(bulk::bulkData));
+        routes.get(study + "/rendered", ErrorResponses.wrap(rendered::renderedAll));
+        routes.get(series + "/rendered", ErrorResponses.wrap(rendered::renderedAll));
         routes.get(instance + "/rendered", ErrorResponses.wrap(rendered::rendered));
         routes.get(instance + "/frames/{frame}/rendered", ErrorResponses.wrap(rendered::rendered));
         routes.get(study + "/thumbnail", ErrorResponses.wrap(rendered::thumbnail));

@@ -270,6 +270,18 @@ class DicomWebRoutesTest {
         BufferedImage t = ImageIO.read(new ByteArrayInputStream(thumb.body()));
         assertThat(Math.max(t.getWidth(), t.getHeight())).isEqualTo(DicomWebConfig.DEFAULT.thumbnailSize());
 
+        Attributes rgb = read(TestData.dicom("pydicom/test_files/SC_rgb_rle_2frame.dcm")).dataset();
+        HttpResponse<byte[]> series = client.get("/studies/" + rgb.getString(Tag.StudyInstanceUID) + "/series/"
+                + rgb.getString(Tag.SeriesInstanceUID) + "/rendered?viewport=20,10", "Accept",
+                "multipart/related; type=\"image/png\"");
+        assertThat(series.statusCode()).isEqualTo(200);
+        List<WebClient.Part> frames = WebClient.parts(series);
+        assertThat(frames).hasSize(2);
+        for (WebClient.Part p : frames) {
+            assertThat(p.contentType()).isEqualTo("image/png");
+            assertThat(ImageIO.read(new ByteArrayInputStream(p.body())).getWidth()).isEqualTo(20);
+        }
+
         HttpResponse<byte[]> badWindow = client.get(instance + "/rendered?window=40", "Accept", "image/png");
         assertThat(badWindow.statusCode()).isEqualTo(400);
         assertThat(new String(badWindow.body(), StandardCharsets.UTF_8)).contains("\"parameter\":\"window\"");
