@@ -1,7 +1,6 @@
 package org.lumen.server.query;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,6 +36,7 @@ import org.lumen.server.index.IndexColumn;
  * of studies costs one indexed query; otherwise rows are read in primary-key pages and offset/limit apply after matching.
  */
 public final class QueryEngine {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryEngine.class);
     private static final int PAGE = 500;
     private static final int[][] DATE_TIME_PAIRS = {
             {Tag.StudyDate, Tag.StudyTime}, {Tag.SeriesDate, Tag.SeriesTime}, {Tag.ContentDate, Tag.ContentTime},
@@ -491,7 +491,9 @@ public final class QueryEngine {
         try {
             return DicomReader.read(file, ReadOptions.HEADER_ONLY).dataset();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the indexed file " + file + " to match a query: " + e.getMessage(), e);
+            // A missing or damaged file (verify reports it) must not break every query: match on the columns alone.
+            LOG.warn("Cannot read the header of {} to answer a query: {}", file, e.toString());
+            return null;
         }
     }
 
