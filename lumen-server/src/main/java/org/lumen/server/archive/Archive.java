@@ -181,7 +181,7 @@ public final class Archive implements AutoCloseable {
             target = layout.resolve(relative);
             moveDurably(temp, target);
             IndexedInstance record = IndexedInstance.of(dataset, in.transferSyntaxUid().trim(), relative, written.size(),
-                    written.sha256(), Instant.now(), in.source());
+                    written.sha256(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), in.source());
             CommitResult committed;
             try {
                 committed = index.commit(record, config.duplicatePolicy());
@@ -198,10 +198,12 @@ public final class Archive implements AutoCloseable {
                 case REPLACED -> deleteQuietly(committed.previous().path());
                 default -> { }
             }
+            Path kept = target;
             target = null; // committed: it stays
             stable.touch(studyUid);
-            StoredInstance stored = index.instance(datasetSop).orElseThrow(() ->
-                    new StoreException(StoreException.Reason.STORAGE_FAILURE, "The instance vanished from the index right after it was stored"));
+            StoredInstance stored = new StoredInstance(studyUid, seriesUid, datasetSop,
+                    record.value(QueryLevel.IMAGE, "sop_class_uid"), record.transferSyntaxUid(), kept, written.size(),
+                    written.sha256(), record.receivedAt(), record.sourceAet());
             return new StoreResult(stored, committed.outcome() == CommitResult.Outcome.REPLACED
                     ? StoreResult.Outcome.REPLACED : StoreResult.Outcome.STORED);
         } catch (IOException e) {

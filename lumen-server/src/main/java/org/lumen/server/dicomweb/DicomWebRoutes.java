@@ -3,6 +3,7 @@ package org.lumen.server.dicomweb;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import org.lumen.server.archive.Archive;
 
 /**
  * Mounts DICOMweb under {@value #PREFIX}: QIDO-RS, WADO-RS (retrieve, metadata, frames, bulk data, rendered,
@@ -16,6 +17,16 @@ public final class DicomWebRoutes {
     public static final String PREFIX = "/dicom-web";
 
     private DicomWebRoutes() {
+    }
+
+    /** The contract's form: the routes over the node's archive. */
+    public static void register(Javalin app, Archive archive, DicomWebConfig config) {
+        register(app, new ArchiveBackend(archive), config);
+    }
+
+    /** The routes over the node's archive, declared inside {@code Javalin.create(config -> ...)}. */
+    public static void register(JavalinConfig javalin, Archive archive, DicomWebConfig config) {
+        register(javalin, new ArchiveBackend(archive), config);
     }
 
     public static void register(JavalinConfig javalin, DicomWebBackend backend, DicomWebConfig config) {
@@ -62,6 +73,8 @@ public final class DicomWebRoutes {
         routes.get(instance + "/metadata", ErrorResponses.wrap(wado::metadata));
         routes.get(instance + "/frames/{frames}", ErrorResponses.wrap(frames::frames));
         routes.get(instance + "/bulkdata/<path>", ErrorResponses.wrap(bulk::bulkData));
+        routes.get(study + "/rendered", ErrorResponses.wrap(rendered::renderedAll));
+        routes.get(series + "/rendered", ErrorResponses.wrap(rendered::renderedAll));
         routes.get(instance + "/rendered", ErrorResponses.wrap(rendered::rendered));
         routes.get(instance + "/frames/{frame}/rendered", ErrorResponses.wrap(rendered::rendered));
         routes.get(study + "/thumbnail", ErrorResponses.wrap(rendered::thumbnail));

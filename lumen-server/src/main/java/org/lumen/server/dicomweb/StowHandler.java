@@ -17,6 +17,7 @@ import org.lumen.dicom.io.DicomFile;
 import org.lumen.dicom.io.DicomReader;
 import org.lumen.dicom.io.ReadOptions;
 import org.lumen.dicom.json.DicomJsonWriter;
+import org.lumen.dicom.xml.NativeXmlWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,7 @@ final class StowHandler {
 
     void store(Context ctx) throws IOException {
         String study = ctx.pathParamMap().containsKey("study") ? Uids.check("study", ctx.pathParam("study")) : null;
+        boolean xml = responseIsXml(AcceptHeader.parse(ctx.header("Accept")));
         String boundary = boundaryOf(ctx.header("Content-Type"));
         String base = BaseUrl.of(ctx, config);
         Attributes response = new Attributes();
@@ -63,6 +65,7 @@ final class StowHandler {
         Sequence failed = response.newSequence(Tag.FailedSOPSequence);
         MultipartReader reader = new MultipartReader(ctx.req().getInputStream(), boundary);
         int parts = 0;
+        boolean lastFailed = false;
         String onlyStudy = study;
         boolean manyStudies = false;
         while (true) {
@@ -74,8 +77,11 @@ final class StowHandler {
                     throw new DicomWebException(DicomWebError.BAD_REQUEST, "Content-Type", "The body is not valid "
                             + "multipart/related: " + e.getMessage(), e);
                 }
-                // The body broke after some parts: report what was stored, and this break as one more failure.
-                addFailure(failed, new Identity(null, null, null), CANNOT_UNDERSTAND);
+                // The body broke after some parts: report what was stored, and the break as a failure unless the
+                // part it cut already failed for it.
+                if (!lastFailed) {
+                    addFailure(failed, new Identity(null, null, null), CANNOT_UNDERSTAND);
+                }
                 LOG.warn("STOW-RS: body cut after {} part(s): {}", parts, e.getMessage());
                 break;
             }
@@ -87,9 +93,18 @@ final class StowHandler {
             if (partType != null && !MediaType.parse(partType).essence().equals(WadoHandler.DICOM)) {
                 LOG.info("STOW-RS: part {} is {}, not application/dicom", parts, partType);
                 addFailure(failed, new Identity(null, null, null), CANNOT_UNDERSTAND);
+                lastFailed = true;
                 continue;
             }
-            DicomWebBackend.Stored id = storeOne(part.body(), study, failed, parts);
+            DicomWebBackend.Stored id;
+            try {
+                id = storeOne(part.body(), study, failed, parts);
+            } catch (MultipartReader.MultipartException e) {
+                addFailure(failed, new Identity(null, null, null), CANNOT_UNDERSTAND);
+                LOG.warn("STOW-RS: body cut inside part {}: {}", parts, e.getMessage());
+                break;
+            }
+            lastFailed = id == null;
             if (id != null) {
                 Attributes item = referenced.addItem();
                 item.setString(Tag.ReferencedSOPClassUID, VR.UI, id.sopClassUid());
@@ -110,9 +125,13 @@ final class StowHandler {
         }
         int status = failed.isEmpty() ? 200 : referenced.isEmpty() ? 409 : 202;
         LOG.info("STOW-RS: {} part(s), {} stored, {} failed", parts, referenced.size(), failed.size());
-        ctx.status(status).contentType(QidoHandler.JSON);
+        ctx.status(status).contentType(xml ? QidoHandler.XML : QidoHandler.JSON);
         OutputStream out = ctx.outputStream();
-        new DicomJsonWriter().write(response, out);
+        if (xml) {
+            new NativeXmlWriter().write(response, out);
+        } else {
+            new DicomJsonWriter().write(response, out);
+        }
         out.flush();
     }
 
@@ -226,6 +245,15 @@ final class StowHandler {
             item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, id.sopInstanceUid());
         }
         item.setInt(Tag.FailureReason, VR.US, reason);
+    }
+
+    /** The response is DICOM JSON unless the client prefers application/dicom+xml; 406 when it takes neither. */
+    private static boolean responseIsXml(AcceptHeader accept) {
+        String chosen = accept.firstSingle(java.util.List.of(QidoHandler.JSON, QidoHandler.XML, "application/json"));
+        if (chosen == null) {
+            throw DicomWebException.notAcceptable(accept.raw(), QidoHandler.JSON + " or " + QidoHandler.XML);
+        }
+        return chosen.equals(QidoHandler.XML);
     }
 
     /** The boundary of a multipart/related application/dicom request; 415 for any other Content-Type. */

@@ -39,9 +39,11 @@ public final class ArchiveIndex implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Path dataDir;
+    private final boolean h2;
 
     private ArchiveIndex(HikariDataSource dataSource, Path dataDir) {
         this.dataSource = dataSource;
+        this.h2 = dataSource.getJdbcUrl().startsWith("jdbc:h2:");
         this.jdbi = Jdbi.create(dataSource);
         this.dataDir = dataDir;
     }
@@ -78,6 +80,11 @@ public final class ArchiveIndex implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** Whether the database is H2 (for the few H2-only planner hints). */
+    public boolean h2() {
+        return h2;
     }
 
     public Path dataDir() {
@@ -381,13 +388,5 @@ public final class ArchiveIndex implements AutoCloseable {
     /** Logs without PHI: counts only. */
     public void logSummary() {
         LOG.info("Archive index holds {} instances", countInstances());
-    }
-
-    static List<String> copy(List<String> in) {
-        return new ArrayList<>(in);
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }

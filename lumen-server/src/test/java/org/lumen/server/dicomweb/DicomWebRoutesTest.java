@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,8 +117,27 @@ class DicomWebRoutesTest {
         Attributes result = new DicomJsonReader().read(new String(r.body(), StandardCharsets.UTF_8));
         assertThat(result.getSequence(Tag.FailedSOPSequence).get(0).getInt(Tag.FailureReason, -1))
                 .isEqualTo(StowHandler.STUDY_MISMATCH);
+        HttpResponse<byte[]> xml = client.post("/studies/1.2.3.4", body.bytes(), "Content-Type", body.contentType(),
+                "Accept", "application/dicom+xml");
+        assertThat(xml.statusCode()).isEqualTo(409);
+        Attributes xmlResult = new org.lumen.dicom.xml.NativeXmlReader().read(xml.body());
+        assertThat(xmlResult.getSequence(Tag.FailedSOPSequence).get(0).getInt(Tag.FailureReason, -1))
+                .isEqualTo(StowHandler.STUDY_MISMATCH);
         HttpResponse<byte[]> wrongType = client.post("/studies", body.bytes(), "Content-Type", "application/dicom");
         assertThat(wrongType.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void aBodyCutInsideAPartKeepsTheInstancesBeforeIt() throws Exception {
+        WebClient.Body body = WebClient.stowBody(WebClient.read(List.of(TestData.dicom("pydicom/test_files/CT_small.dcm"),
+                TestData.dicom("pydicom/test_files/MR_small.dcm"))));
+        byte[] cut = java.util.Arrays.copyOf(body.bytes(), body.bytes().length - 5000);
+        HttpResponse<byte[]> r = client.post("/studies", cut, "Content-Type", body.contentType());
+        assertThat(r.statusCode()).isEqualTo(202);
+        Attributes result = new DicomJsonReader().read(new String(r.body(), StandardCharsets.UTF_8));
+        assertThat(result.getSequence(Tag.ReferencedSOPSequence).size()).isEqualTo(1);
+        assertThat(result.getSequence(Tag.FailedSOPSequence).size()).isEqualTo(1);
+        assertThat(client.post("/studies", new byte[100], "Content-Type", body.contentType()).statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -251,6 +269,18 @@ class DicomWebRoutesTest {
         BufferedImage t = ImageIO.read(new ByteArrayInputStream(thumb.body()));
         assertThat(Math.max(t.getWidth(), t.getHeight())).isEqualTo(DicomWebConfig.DEFAULT.thumbnailSize());
 
+        Attributes rgb = read(TestData.dicom("pydicom/test_files/SC_rgb_rle_2frame.dcm")).dataset();
+        HttpResponse<byte[]> series = client.get("/studies/" + rgb.getString(Tag.StudyInstanceUID) + "/series/"
+                + rgb.getString(Tag.SeriesInstanceUID) + "/rendered?viewport=20,10", "Accept",
+                "multipart/related; type=\"image/png\"");
+        assertThat(series.statusCode()).isEqualTo(200);
+        List<WebClient.Part> frames = WebClient.parts(series);
+        assertThat(frames).hasSize(2);
+        for (WebClient.Part p : frames) {
+            assertThat(p.contentType()).isEqualTo("image/png");
+            assertThat(ImageIO.read(new ByteArrayInputStream(p.body())).getWidth()).isEqualTo(20);
+        }
+
         HttpResponse<byte[]> badWindow = client.get(instance + "/rendered?window=40", "Accept", "image/png");
         assertThat(badWindow.statusCode()).isEqualTo(400);
         assertThat(new String(badWindow.body(), StandardCharsets.UTF_8)).contains("\"parameter\":\"window\"");
@@ -339,7 +369,7 @@ class DicomWebRoutesTest {
     @Test
     void routesCanAlsoBeAddedToAnApplicationAlreadyCreated() throws Exception {
         Javalin other = Javalin.create();
-        DicomWebRoutes.register(other, new ArchiveBackend(archive), DicomWebConfig.DEFAULT);
+        DicomWebRoutes.register(other, archive, DicomWebConfig.DEFAULT);
         other.start("127.0.0.1", 0);
         try {
             HttpResponse<byte[]> r = new WebClient("http://127.0.0.1:" + other.port() + "/dicom-web").get("/studies");
