@@ -52,9 +52,21 @@ class CorpusStoreTest {
                     assertThat(Arrays.copyOfRange(ours, datasetStart(ours), ours.length)).as("data set bytes of " + file)
                             .isEqualTo(Arrays.copyOfRange(original, originalStart, original.length));
                 } else {
+                    // No Part 10 header with group length: a bare data set is kept byte for byte; a preamble or meta
+                    // without group length makes the archive re-encode the data set (group lengths are not written).
                     DicomFile a = DicomReader.read(file, ReadOptions.INCLUDE_ALL);
                     DicomFile b = DicomReader.read(copy, ReadOptions.INCLUDE_ALL);
-                    assertThat(b.dataset().firstDifference(a.dataset())).as("data set of " + file).isNull();
+                    if (!a.hasPreamble() && a.fileMeta().isEmpty()) {
+                        assertThat(Arrays.copyOfRange(ours, datasetStart(ours), ours.length)).as("bare data set " + file).isEqualTo(original);
+                        continue;
+                    }
+                    org.lumen.dicom.data.Attributes expected = a.dataset().deepCopy();
+                    for (int tag : expected.tags()) {
+                        if ((tag & 0xFFFF) == 0) {
+                            expected.remove(tag);
+                        }
+                    }
+                    assertThat(b.dataset().firstDifference(expected)).as("data set of " + file).isNull();
                 }
                 assertThat(DicomReader.read(copy, ReadOptions.HEADER_ONLY).fileMeta().getString(Tag.SendingApplicationEntityTitle))
                         .isEqualTo("import");
