@@ -129,8 +129,10 @@ public final class TranscodingStore {
         DicomFile header = DicomReader.read(file, ReadOptions.HEADER_ONLY);
         Attributes meta = header.fileMeta();
         Attributes ds = header.dataset();
-        String cuid = firstNonBlank(meta.getString(Tag.MediaStorageSOPClassUID), ds.getString(Tag.SOPClassUID));
-        String iuid = firstNonBlank(meta.getString(Tag.MediaStorageSOPInstanceUID), ds.getString(Tag.SOPInstanceUID));
+        // the data set's UIDs first, as storescu does: a meta header may disagree (pydicom's rtplan.dcm), and a peer
+        // checks the C-STORE's Affected SOP Instance UID against the data set (Orthanc answers A900)
+        String cuid = firstNonBlank(ds.getString(Tag.SOPClassUID), meta.getString(Tag.MediaStorageSOPClassUID));
+        String iuid = firstNonBlank(ds.getString(Tag.SOPInstanceUID), meta.getString(Tag.MediaStorageSOPInstanceUID));
         if (cuid == null || iuid == null) {
             throw new IOException(file + ": names no SOP Class UID or SOP Instance UID; not an instance that can be stored");
         }

@@ -122,6 +122,14 @@ class TranscodingStoreTest {
     }
 
     @Test
+    void takesTheUidsFromTheDataSetWhenTheMetaHeaderDisagrees() throws Exception {
+        // pydicom's rtplan.dcm: MediaStorageSOPInstanceUID ...9999... but SOPInstanceUID ...7777...
+        RetrieveService.Instance plan = TranscodingStore.fromFile(TestData.dicom("pydicom/test_files/rtplan.dcm"));
+        assertThat(plan.sopInstanceUid()).isEqualTo("1.2.777.777.77.7.7777.7777.20030903150023");
+        assertThat(plan.transferSyntaxUid()).isEqualTo(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+    }
+
+    @Test
     void choosesNativeFirstThenLosslessAndLossyOnlyWhenAllowed() throws Exception {
         TranscodingStore lossless = TranscodingStore.lossless();
         String nearLossless = TransferSyntax.JPEG_LS_NEAR_LOSSLESS;

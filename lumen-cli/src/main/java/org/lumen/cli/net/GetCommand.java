@@ -111,8 +111,17 @@ public final class GetCommand implements Callable<Integer> {
         Files.createDirectories(out);
         ConnectOptions options = ConnectOptions.none().propose(sopClass, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
                 TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        // One context per syntax when they fit, so that an SCP that cannot transcode finds the one its file is stored in
+        boolean separate = 1 + classes.size() * syntaxes.size() <= 128;
         for (String cuid : classes) {
-            options = options.propose(cuid, syntaxes.toArray(String[]::new)).withScpRole(cuid);
+            if (separate) {
+                for (String ts : syntaxes) {
+                    options = options.propose(cuid, ts);
+                }
+            } else {
+                options = options.propose(cuid, syntaxes.toArray(String[]::new));
+            }
+            options = options.withScpRole(cuid);
         }
         AtomicInteger written = new AtomicInteger();
         DimseServiceRegistry incoming = new DimseServiceRegistry()
