@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
 public final class SendCommand implements java.util.concurrent.Callable<Integer> {
     /** The most presentation contexts one association may carry (IDs 1..255, odd). */
     private static final int MAX_CONTEXTS = 128;
+    private static final String DICOMDIR = "1.2.840.10008.1.3.10";
 
     @Spec
     CommandSpec spec;
@@ -108,6 +109,9 @@ public final class SendCommand implements java.util.concurrent.Callable<Integer>
             } finally {
                 pool.shutdown();
             }
+            if (bar != null) {
+                bar.stepTo(bar.getMax());          // the bar counted data set bytes; the total was file sizes
+            }
         }
         double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
         double mb = tally.bytes.get() / 1e6;
@@ -124,40 +128,57 @@ public final class SendCommand implements java.util.concurrent.Callable<Integer>
         return ExitCodes.OK;
     }
 
+    /**
+     * Sends a batch over one association; when the peer aborts it (a data set it cannot read, say), the instance in flight
+     * counts as failed and a new association carries on with the rest, as long as one can be opened.
+     */
     private void sendBatch(List<Instance> batch, List<String> fallback, TranscodingStore store, Map<Instance, Path> files,
             Tally tally, PrintWriter err) {
         ConnectOptions options = ConnectOptions.none().propose(TranscodingStore.contextsFor(batch, fallback));
-        int done = 0;
-        try (Association association = net.connect(options)) {
-            for (Instance instance : batch) {
-                Path file = files.get(instance);
-                try {
-                    TranscodingStore.Result result = store.store(association, instance);
-                    tally.bytes.addAndGet(result.bytes());
-                    if (result.transcoded()) {
-                        tally.transcoded.incrementAndGet();
-                    }
-                    int status = result.response().status();
-                    if (Status.isSuccess(status)) {
-                        tally.sent.incrementAndGet();
-                    } else if (Status.isWarning(status)) {
-                        tally.warnings.incrementAndGet();
-                        err.println("lumen: " + file + ": stored with warning " + Status.hex(status) + comment(result));
-                    } else {
-                        tally.fail(file + ": status " + Status.hex(status) + comment(result), err);
-                    }
-                } catch (IOException e) {
-                    if (!association.isOpen()) {
-                        throw e;
-                    }
-                    tally.fail(file + ": " + e.getMessage(), err);
+        int next = 0;
+        while (next < batch.size()) {
+            Association association;
+            try {
+                association = net.connect(options);
+            } catch (IOException | RuntimeException e) {
+                for (int i = next; i < batch.size(); i++) {
+                    tally.fail(i == next ? files.get(batch.get(i)) + ": " + e.getMessage() : null, err);
                 }
-                done++;
+                return;
             }
+            try (association) {
+                while (next < batch.size()) {
+                    Instance instance = batch.get(next++);
+                    if (!sendOne(association, instance, files.get(instance), store, tally, err)) {
+                        break;                        // the association is gone: open another for the rest
+                    }
+                }
+            }
+        }
+    }
+
+    /** One C-STORE; false when the association ended with it. */
+    private static boolean sendOne(Association association, Instance instance, Path file, TranscodingStore store, Tally tally,
+            PrintWriter err) {
+        try {
+            TranscodingStore.Result result = store.store(association, instance);
+            tally.bytes.addAndGet(result.bytes());
+            if (result.transcoded()) {
+                tally.transcoded.incrementAndGet();
+            }
+            int status = result.response().status();
+            if (Status.isSuccess(status)) {
+                tally.sent.incrementAndGet();
+            } else if (Status.isWarning(status)) {
+                tally.warnings.incrementAndGet();
+                err.println("lumen: " + file + ": stored with warning " + Status.hex(status) + comment(result));
+            } else {
+                tally.fail(file + ": status " + Status.hex(status) + comment(result), err);
+            }
+            return true;
         } catch (IOException | RuntimeException e) {
-            for (int i = done; i < batch.size(); i++) {
-                tally.fail(i == done ? files.get(batch.get(i)) + ": " + e.getMessage() : null, err);
-            }
+            tally.fail(file + ": " + e.getMessage(), err);
+            return association.isOpen();
         }
     }
 
@@ -178,6 +199,10 @@ public final class SendCommand implements java.util.concurrent.Callable<Integer>
                 for (Path file : found) {
                     try {
                         Instance instance = TranscodingStore.fromFile(file);
+                        if (DICOMDIR.equals(instance.sopClassUid())) {
+                            err.println("lumen: skipped " + file + ": a DICOMDIR (media directory), not an instance");
+                            continue;
+                        }
                         instances.add(instance);
                         files.put(instance, file);
                         bytes += Files.size(file);

@@ -24,6 +24,8 @@ import org.lumen.dicom.testing.TestData;
 class SendToStorescpTest {
     private static PeerProcess uncompressed;
     private static PeerProcess implicitOnly;
+    private static PeerProcess parsing;
+    private static int parsingPort;
     private static int uncompressedPort;
     private static int implicitPort;
     private static Path uncompressedDir;
@@ -39,6 +41,9 @@ class SendToStorescpTest {
         implicitPort = PeerProcess.freePort();
         implicitOnly = PeerProcess.start(Files.createTempFile("storescp-xi", ".log"), implicitPort, "storescp",
                 "-aet", "STORESCP", "+xi", "+B", "-od", implicitDir.toString(), String.valueOf(implicitPort));
+        parsingPort = PeerProcess.freePort();               // not bit-preserving: parses what it receives
+        parsing = PeerProcess.start(Files.createTempFile("storescp-parse", ".log"), parsingPort, "storescp",
+                "-aet", "STORESCP", "-od", Files.createTempDirectory("lumen-send-parse").toString(), String.valueOf(parsingPort));
     }
 
     @AfterAll
@@ -48,6 +53,9 @@ class SendToStorescpTest {
         }
         if (implicitOnly != null) {
             implicitOnly.close();
+        }
+        if (parsing != null) {
+            parsing.close();
         }
     }
 
@@ -66,13 +74,14 @@ class SendToStorescpTest {
             Files.copy(TestData.dicom("pydicom/test_files/" + name), folder.resolve(name));
         }
         Files.writeString(tmp.resolve("in/README.txt"), "not DICOM");
+        Files.copy(TestData.dicom("pydicom/test_files/dicomdirtests/DICOMDIR"), tmp.resolve("in/DICOMDIR"));
         Cli.Result r = Cli.run("dicom", "send", "127.0.0.1", String.valueOf(uncompressedPort), "-aec", "STORESCP",
                 tmp.resolve("in").toString(), "-j", "2");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         // storescp takes no deflate by default: image_dfl.dcm goes inflated, as Explicit VR Little Endian
         assertThat(r.stdout()).contains("Sent 5 of 5 instances to STORESCP").contains("(1 transcoded").contains("0 failed")
                 .contains("MB/s");
-        assertThat(r.stderr()).contains("skipped").contains("README.txt");
+        assertThat(r.stderr()).contains("skipped").contains("README.txt").contains("DICOMDIR: a DICOMDIR");
         Map<String, Attributes> received = PeerProcess.instancesIn(uncompressedDir);
         for (String name : names) {
             Attributes source = DicomReader.read(folder.resolve(name), ReadOptions.INCLUDE_ALL).dataset();
@@ -100,6 +109,20 @@ class SendToStorescpTest {
             assertThat(got.getBytes(Tag.PixelData)).as(file + " decoded pixels").isEqualTo(twinPixels);
             assertThat(got.getString(Tag.StudyInstanceUID)).isEqualTo(source.getString(Tag.StudyInstanceUID));
         }
+    }
+
+    @Test
+    void anAbortByThePeerFailsOneInstanceAndANewAssociationSendsTheRest() throws Exception {
+        // storescp cannot read the truncated data set and aborts the association
+        Path truncated = TestData.dicom("pydicom/test_files/MR_truncated.dcm");
+        Path ct = TestData.dicom("pydicom/test_files/CT_small.dcm");
+        Path plan = TestData.dicom("pydicom/test_files/rtplan.dcm");
+        Cli.Result r = Cli.run("dicom", "send", "127.0.0.1", String.valueOf(parsingPort), "-aec", "STORESCP",
+                truncated.toString(), ct.toString(), plan.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.stdout()).contains("Sent 2 of 3 instances").contains("1 failed");
+        assertThat(r.stderr()).contains("lumen: failed " + truncated).doesNotContain("failed " + ct)
+                .contains("1 of 3 instances not stored");
     }
 
     @Test
