@@ -16,12 +16,13 @@ import org.lumen.net.Association;
 import org.lumen.net.ConnectOptions;
 import org.lumen.net.DicomClient;
 import org.lumen.net.DimseServiceRegistry;
+import org.lumen.net.pdu.UserInfo.UserIdentity;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * What every network command shares, named as dcmtk names it: the peer (HOST PORT), our and its AE titles, timeouts, PDU
- * size and DICOM TLS (key and trust stores, PKCS12 or JKS).
+ * size, DICOM TLS (key and trust stores, PKCS12 or JKS) and user identity negotiation.
  */
 public final class NetOptions {
     @Parameters(index = "0", paramLabel = "HOST", description = "The peer's host name or address.")
@@ -63,6 +64,16 @@ public final class NetOptions {
     @Option(names = "--trust-store-pass", paramLabel = "PASSWORD", defaultValue = "", description = "Password of --trust-store.")
     String trustStorePass;
 
+    @Option(names = {"-usr", "--user"}, paramLabel = "NAME", description = "User identity negotiation: user name.")
+    String user;
+
+    @Option(names = {"-pwd", "--password"}, paramLabel = "PASSWORD",
+            description = "User identity negotiation: passcode (with --user).")
+    String password;
+
+    @Option(names = "--user-response", description = "Ask the peer to confirm the user identity (positive response requested).")
+    boolean userResponse;
+
     /** Our AE configuration from the options. */
     public AeConfig aeConfig() {
         if (port < 1 || port > 65535) {
@@ -90,7 +101,21 @@ public final class NetOptions {
     }
 
     public Association connect(ConnectOptions options, DimseServiceRegistry incoming) throws IOException {
-        return DicomClient.connect(aeConfig(), host, port, calledAet, options, incoming);
+        return DicomClient.connect(aeConfig(), host, port, calledAet, withIdentity(options), incoming);
+    }
+
+    private ConnectOptions withIdentity(ConnectOptions options) {
+        if (user == null) {
+            if (password != null) {
+                throw new BadInputException("--password needs --user");
+            }
+            return options;
+        }
+        byte[] name = user.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return password == null
+                ? options.withUserIdentity(new UserIdentity(UserIdentity.USERNAME, userResponse, name, new byte[0]))
+                : options.withUserIdentity(new UserIdentity(UserIdentity.USERNAME_AND_PASSCODE, userResponse, name,
+                        password.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Where we talk to, for messages. */

@@ -50,6 +50,13 @@ class DcmqrscpScuTest extends QueryRetrieveScuContract {
         assertThat(loaded.ok()).as(loaded.toString()).isTrue();
     }
 
+    @org.junit.jupiter.api.Test
+    void anUnknownCalledAeIsRejectedWithExitOne() {
+        Cli.Result r = Cli.run("dicom", "echo", "127.0.0.1", String.valueOf(port), "-aec", "NOTQRSCP");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.stderr()).startsWith("lumen: Association to NOTQRSCP").contains("reject");
+    }
+
     @AfterAll
     void stop() {
         if (dcmqrscp != null) {
