@@ -90,6 +90,19 @@ class RobustnessTest {
     }
 
     @Test
+    void unsupportedProtocolVersionGetsAssociateReject() throws Exception {
+        start(fast("LUMEN"), new DimseServiceRegistry());
+        byte[] rq = PduCodec.encode(RawPeer.request("RAW", "LUMEN", UID.Verification));
+        rq[7] = 2; // protocol version bits 0x0002: version 1 not offered
+        try (LogCapture log = new LogCapture(); RawPeer peer = RawPeer.connect(server.port())) {
+            peer.send(rq);
+            assertThat(peer.read()).isEqualTo(new Pdu.AssociateRj(1, 2, 2));
+            assertThat(log.contains("protocol version 2")).isTrue();
+        }
+        assertStillServes();
+    }
+
+    @Test
     void malformedPDataAfterAssociationGetsAbort() throws Exception {
         start(fast("LUMEN"), new DimseServiceRegistry());
         List<byte[]> bad = List.of(
