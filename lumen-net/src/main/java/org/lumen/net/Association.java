@@ -229,6 +229,13 @@ public final class Association implements Closeable {
                 LOG.warn("{}: ARTIM expired: no A-ASSOCIATE-RQ within {} ms from {}; closing", name,
                         millis(config.artimTimeout()), remoteAddress());
                 return;
+            } catch (PduCodec.UnsupportedProtocolVersionException e) {
+                LOG.warn("{}: A-ASSOCIATE-RJ to {}: {}", name, remoteAddress(), e.getMessage());
+                sendPdu(new Pdu.AssociateRj(Pdu.AssociateRj.PERMANENT, Pdu.AssociateRj.SOURCE_ACSE,
+                        Pdu.AssociateRj.ACSE_PROTOCOL_VERSION_NOT_SUPPORTED));
+                setState(State.STA13);
+                awaitClose();
+                return;
             } catch (PduFormatException e) {
                 LOG.warn("{}: malformed PDU from {} while awaiting A-ASSOCIATE-RQ: {}; sending A-ABORT", name, remoteAddress(),
                         e.getMessage());

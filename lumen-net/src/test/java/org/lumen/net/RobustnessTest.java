@@ -90,6 +90,19 @@ class RobustnessTest {
     }
 
     @Test
+    void unsupportedProtocolVersionGetsAssociateReject() throws Exception {
+        start(fast("LUMEN"), new DimseServiceRegistry());
+        byte[] rq = PduCodec.encode(RawPeer.request("RAW", "LUMEN", UID.Verification));
+        rq[7] = 2; // protocol version bits 0x0002: version 1 not offered
+        try (LogCapture log = new LogCapture(); RawPeer peer = RawPeer.connect(server.port())) {
+            peer.send(rq);
+            assertThat(peer.read()).isEqualTo(new Pdu.AssociateRj(1, 2, 2));
+            assertThat(log.contains("protocol version 2")).isTrue();
+        }
+        assertStillServes();
+    }
+
+    @Test
     void malformedPDataAfterAssociationGetsAbort() throws Exception {
         start(fast("LUMEN"), new DimseServiceRegistry());
         List<byte[]> bad = List.of(
@@ -114,6 +127,43 @@ class RobustnessTest {
                 assertThat(log.contains("sending A-ABORT")).as(log.messages().toString()).isTrue();
             }
         }
+        assertStillServes();
+    }
+
+    @Test
+    void randomBytesAfterAssociatingNeverKillTheServer() throws Exception {
+        start(fast("LUMEN"), new DimseServiceRegistry().registerStorageFallback((req, in) -> in.readAllBytes()));
+        java.util.Random random = new java.util.Random(4);
+        byte[] rq = PduCodec.encode(RawPeer.request("RAW", "LUMEN", UID.Verification, UID.CTImageStorage));
+        for (int i = 0; i < 60; i++) {
+            try (RawPeer peer = RawPeer.connect(server.port())) {
+                peer.socket.setSoTimeout(300);
+                byte[] noise = new byte[random.nextInt(400)];
+                random.nextBytes(noise);
+                if (i % 3 == 0) {
+                    // a valid-looking PDU header in front, so the noise reaches the item and command decoders
+                    noise[0] = (byte) (1 + random.nextInt(7));
+                    noise[1] = 0;
+                    noise[2] = 0;
+                    noise[3] = 0;
+                    noise[4] = (byte) ((noise.length - 6) >> 8);
+                    noise[5] = (byte) (noise.length - 6);
+                }
+                if (i % 2 == 0) {
+                    peer.send(rq);
+                    peer.read();
+                }
+                peer.send(noise);
+                peer.closedByPeer();
+            } catch (java.io.IOException e) {
+                // the server may close while we write: that is one of the right answers
+            }
+        }
+        long deadline = System.currentTimeMillis() + 5000;
+        while (server.activeAssociations() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(server.activeAssociations()).isZero();
         assertStillServes();
     }
 

@@ -55,6 +55,15 @@ public final class PduCodec {
     private PduCodec() {
     }
 
+    /** An A-ASSOCIATE-RQ whose protocol version bits lack version 1: answered A-ASSOCIATE-RJ (1, 2, 2), not A-ABORT. */
+    public static final class UnsupportedProtocolVersionException extends PduFormatException {
+        private static final long serialVersionUID = 1L;
+
+        UnsupportedProtocolVersionException(String message) {
+            super(message);
+        }
+    }
+
     // ---------------------------------------------------------------- reading
 
     /** Reads one PDU from {@code in}; null at a clean end of stream before the first byte. */
@@ -155,7 +164,8 @@ public final class PduCodec {
         }
         int version = u16(body, 0);
         if ((version & 1) == 0) {
-            throw new PduFormatException(name + ": protocol version " + version + " does not include version 1");
+            throw new UnsupportedProtocolVersionException(name + ": protocol version " + version
+                    + " does not include version 1");
         }
         String called = ae(body, 4);
         String calling = ae(body, 20);
