@@ -192,8 +192,20 @@ public final class Association implements Closeable {
         return null;
     }
 
-    /** The SOP class extended negotiation bytes the requestor proposed for this SOP class, or null. */
+    /**
+     * The SOP class extended negotiation bytes in force for this SOP class: those the acceptor answered (the agreement),
+     * or, when it answered none, those the requestor proposed (what services that declare no support look at); null if
+     * neither.
+     */
     public byte[] extendedNegotiation(String sopClassUid) {
+        AssociateAc ac = accept;
+        if (ac != null) {
+            for (UserInfo.ExtendedNegotiation ext : ac.userInfo().extendedNegotiations()) {
+                if (ext.sopClassUid().equals(sopClassUid)) {
+                    return ext.info().clone();
+                }
+            }
+        }
         AssociateRq rq = request;
         if (rq == null) {
             return null;
