@@ -61,7 +61,12 @@ class DurabilityTest {
             });
             reader.start();
             assertThat(opened.await(60, TimeUnit.SECONDS)).as("child opened the archive").isTrue();
-            Thread.sleep(300 + random.nextInt(1500));
+            // Kill at a random moment once the child is storing (a loaded machine can take a while for the first one).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (acked.isEmpty() && System.nanoTime() < deadline && child.isAlive()) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(random.nextInt(1500));
             child.destroyForcibly(); // SIGKILL on Linux
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             reader.join(10_000);
