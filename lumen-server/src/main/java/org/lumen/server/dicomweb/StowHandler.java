@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * ReferencedSOPSequence or FailedSOPSequence with its FailureReason: 200 when all were stored, 202 when some failed, 409
  * when none was stored.
  *
- * <p>Before storing, the first {@value #PEEK} bytes of a part are parsed for its UIDs (to check the study in the path and
- * to name a failed instance); a part whose header is larger is spooled to a temporary file first. Memory per request is
+ * <p>The first {@value #PEEK} bytes of a part are kept aside and parsed for its UIDs only when needed: before storing
+ * when the path names a study (a part whose header is larger is then spooled to a temporary file first), and after a
+ * refusal, to name the failed instance. Memory per request is
  * bounded by that and the multipart buffer, whatever the size of the parts.
  */
 final class StowHandler {
@@ -146,6 +147,9 @@ final class StowHandler {
             return null;
         }
         boolean whole = prefix.length < PEEK;
+        if (study == null) {
+            return storeUnchecked(prefix, whole, limited, failed, partNumber);
+        }
         Path spool = null;
         try {
             Identity id = identify(prefix, partNumber, whole);
@@ -191,6 +195,27 @@ final class StowHandler {
             if (spool != null) {
                 Files.deleteIfExists(spool);
             }
+        }
+    }
+
+    /**
+     * Stores a part with no study to check against: straight to the archive, the prefix parsed only when the archive
+     * refuses the part, to name it in the failure.
+     */
+    private DicomWebBackend.Stored storeUnchecked(byte[] prefix, boolean whole, InputStream rest, Sequence failed,
+            int partNumber) throws IOException {
+        try (InputStream in = new SequenceInputStream(new ByteArrayInputStream(prefix), rest)) {
+            return backend.store(in);
+        } catch (DicomWebBackend.StoreRefusal e) {
+            Identity id = identify(prefix, partNumber, whole);
+            id = id == null ? new Identity(null, null, null) : id;
+            LOG.info("STOW-RS: part {} ({}) refused: {}", partNumber, id.sopInstanceUid(), e.getMessage());
+            addFailure(failed, id, e.failureReason());
+            return null;
+        } catch (PartTooLarge e) {
+            LOG.info("STOW-RS: part {} is larger than the configured {} bytes", partNumber, config.maxStowPartBytes());
+            addFailure(failed, new Identity(null, null, null), OUT_OF_RESOURCES);
+            return null;
         }
     }
 

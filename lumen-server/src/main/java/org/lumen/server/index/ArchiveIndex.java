@@ -5,10 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +105,7 @@ public final class ArchiveIndex implements AutoCloseable {
                 if (attempt >= MAX_ATTEMPTS || !retryable(e)) {
                     throw e;
                 }
+                LOG.debug("Index transaction attempt {} lost a race, retrying: {}", attempt, e.toString());
                 backoff(attempt);
             }
         }
@@ -383,10 +382,5 @@ public final class ArchiveIndex implements AutoCloseable {
 
     static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
-    /** Logs without PHI: counts only. */
-    public void logSummary() {
-        LOG.info("Archive index holds {} instances", countInstances());
     }
 }
