@@ -363,6 +363,29 @@ class StateMachineTest {
                 server.port(), "LUMEN", options.withUserIdentity(bad))).isInstanceOf(AssociationRejectedException.class);
     }
 
+    @Test
+    void extendedNegotiationIsAnsweredWithTheLesserOfProposedAndSupported() throws Exception {
+        List<byte[]> seenExtended = new ArrayList<>();
+        DimseServiceRegistry registry = new DimseServiceRegistry()
+                .registerFind(UID.StudyRootQueryRetrieveInformationModelFind, (req, keys) -> {
+                    seenExtended.add(req.extendedNegotiation());
+                    return Stream.empty();
+                })
+                .supportExtendedNegotiation(UID.StudyRootQueryRetrieveInformationModelFind, (byte) 1, (byte) 1, (byte) 0, (byte) 0);
+        server = DicomServer.start(config("LUMEN"), registry, 0);
+        ConnectOptions options = ConnectOptions.none().propose(UID.StudyRootQueryRetrieveInformationModelFind, ELE)
+                .withExtendedNegotiation(UID.StudyRootQueryRetrieveInformationModelFind, new byte[] {1, 0, 1});
+        try (Association as = DicomClient.connect(config("SCU"), "127.0.0.1", server.port(), "LUMEN", options)) {
+            List<UserInfo.ExtendedNegotiation> answered = as.associateAccept().userInfo().extendedNegotiations();
+            assertThat(answered).hasSize(1);
+            assertThat(answered.get(0).info()).containsExactly(1, 0, 0);   // relational yes, date-time not asked, fuzzy no
+            try (FindResults r = as.find(UID.StudyRootQueryRetrieveInformationModelFind, new Attributes())) {
+                assertThat(r.hasNext()).isFalse();
+            }
+            assertThat(seenExtended.get(0)).containsExactly(1, 0, 0);       // the service sees the agreement
+        }
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
