@@ -123,7 +123,10 @@ public final class ArchiveBenchmark {
                     {"ModalitiesInStudy=MR", "MR"},
                     {"AccessionNumber", "ACC%d"},
                     {"StudyInstanceUID", "1.2.826.0.1.3680043.10.1.%d"},
-                    {"offset 1000 limit 100"}};
+                    {"offset 1000 limit 100"},
+                    {"SERIES of one study"},
+                    {"IMAGE of one study"},
+                    {"IMAGE of one series"}};
             for (int round = 0; round < 2; round++) {
                 boolean measure = round == 1;
                 for (String[] shape : shapes) {
@@ -148,8 +151,26 @@ public final class ArchiveBenchmark {
                             case "offset 1000 limit 100" -> options = options.withOffset(1000);
                             default -> { }
                         }
+                        QueryLevel level = QueryLevel.STUDY;
+                        if (shape[0].startsWith("SERIES") || shape[0].startsWith("IMAGE")) {
+                            keys = new Attributes();
+                            keys.setString(Tag.StudyInstanceUID, VR.UI, "1.2.826.0.1.3680043.10.1." + s);
+                            keys.setNull(Tag.SeriesInstanceUID, VR.UI);
+                            keys.setNull(Tag.Modality, VR.CS);
+                            keys.setNull(Tag.SeriesNumber, VR.IS);
+                            level = shape[0].startsWith("SERIES") ? QueryLevel.SERIES : QueryLevel.IMAGE;
+                            if (level == QueryLevel.IMAGE) {
+                                keys.setNull(Tag.SOPInstanceUID, VR.UI);
+                                keys.setNull(Tag.SOPClassUID, VR.UI);
+                                keys.setNull(Tag.InstanceNumber, VR.IS);
+                            }
+                            if (shape[0].endsWith("series")) {
+                                keys.setString(Tag.SeriesInstanceUID, VR.UI, "1.2.826.0.1.3680043.10.2." + (2 * s));
+                            }
+                            options = QueryOptions.DEFAULT;
+                        }
                         long start = System.nanoTime();
-                        results += (int) archive.find(QueryLevel.STUDY, keys, options).count();
+                        results += (int) archive.find(level, keys, options).count();
                         times[i] = System.nanoTime() - start;
                     }
                     if (measure) {

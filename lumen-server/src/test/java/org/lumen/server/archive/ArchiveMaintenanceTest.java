@@ -103,6 +103,7 @@ class ArchiveMaintenanceTest {
     void reopeningAfterACrashReconcilesFilesAndIndex() throws Exception {
         Path orphanSource = TestData.dicom("pydicom/test_files/rtdose.dcm");
         Path orphan;
+        Path oldCopy;
         Path temp;
         try (Archive archive = Archive.open(ArchiveConfig.of(data))) {
             storeAll(archive);
@@ -110,6 +111,10 @@ class ArchiveMaintenanceTest {
             // What a crash between the rename and the index commit leaves: a complete file without row.
             orphan = ct.path().resolveSibling("0123456789abcdef.00000000.dcm");
             Files.copy(orphanSource, orphan);
+            // What a crash of a REPLACE after its commit, before the old copy was deleted, leaves: a second file with
+            // the same SOP Instance UID; the indexed one is the acknowledged one, the other must go.
+            oldCopy = ct.path().resolveSibling("0123456789abcdef.11111111.dcm");
+            Files.copy(ct.path(), oldCopy);
             // And what a crash while writing leaves: a temporary file.
             temp = data.resolve("tmp").resolve("dead.part");
             Files.write(temp, new byte[] {1, 2, 3});
@@ -118,6 +123,8 @@ class ArchiveMaintenanceTest {
         Files.writeString(data.resolve("archive.lock"), "");
         try (Archive archive = Archive.open(ArchiveConfig.of(data))) {
             assertThat(temp).doesNotExist();
+            assertThat(oldCopy).doesNotExist();
+            assertThat(orphan).exists();
             VerifyReport report = archive.verify();
             assertThat(report.clean()).as(report.toString()).isTrue();
             assertThat(report.checked()).isEqualTo(FILES.size() + 1);
