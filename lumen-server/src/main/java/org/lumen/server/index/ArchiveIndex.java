@@ -163,25 +163,6 @@ public final class ArchiveIndex implements AutoCloseable {
         });
     }
 
-    /**
-     * Adds many new instances in one transaction (bulk loads such as the QIDO benchmark's synthetic index): rows whose SOP
-     * Instance UID is already indexed are kept as they are. Far fewer commits than {@link #commit} per instance.
-     *
-     * @return how many were added
-     */
-    public int commitNew(List<IndexedInstance> records) {
-        return inTransaction(h -> {
-            int added = 0;
-            for (IndexedInstance record : records) {
-                if (instance(h, record.sopUid()).isEmpty()) {
-                    insert(h, record);
-                    added++;
-                }
-            }
-            return added;
-        });
-    }
-
     private void insert(Handle h, IndexedInstance r) {
         long patient = patientPk(h, r);
         long study = studyPk(h, r, patient);

@@ -18,6 +18,7 @@ import org.lumen.dicom.io.DicomFile;
 import org.lumen.dicom.io.DicomReader;
 import org.lumen.dicom.io.ReadOptions;
 import org.lumen.server.index.ArchiveIndex;
+import org.lumen.server.index.SyntheticIndex;
 
 /**
  * Figures for the README (not part of the test run):
@@ -77,39 +78,19 @@ public final class ArchiveBenchmark {
     }
 
     static void query(Path dir, int instances) throws Exception {
-        int series = instances / 10;
-        int studies = series / 2;
-        int patients = studies / 2;
+        SyntheticIndex.Shape size = SyntheticIndex.Shape.of(instances);
+        int series = size.series();
+        int studies = size.studies();
+        int patients = size.patients();
         ArchiveConfig config = ArchiveConfig.of(dir);
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
         try (ArchiveIndex index = ArchiveIndex.open(config.effectiveJdbcUrl(), null, null, 2, dir.toAbsolutePath())) {
             if (index.countInstances() > 0) {
                 System.out.println("index already filled with " + index.countInstances() + " instances; timing queries only");
-            } else index.jdbi().useHandle(h -> {
-                h.execute("INSERT INTO patient (pk, patient_key, patient_id, patient_name, pn_alpha, birth_date, sex)"
-                        + " SELECT X, 'P' || X || '\\', 'P' || X, 'DOE' || X || '^JOHN', 'DOE' || X || '^JOHN', '19600101',"
-                        + " CASE WHEN MOD(X, 2) = 0 THEN 'M' ELSE 'F' END FROM SYSTEM_RANGE(1, " + patients + ")");
-                h.execute("INSERT INTO study (pk, patient_fk, study_uid, study_date, study_time, accession, study_id,"
-                        + " study_description, modalities, num_series, num_instances, updated_at)"
-                        + " SELECT X, 1 + MOD(X - 1, " + patients + "), '1.2.826.0.1.3680043.10.1.' || X,"
-                        + " FORMATDATETIME(DATEADD('DAY', MOD(X * 37, 9000), DATE '2000-01-01'), 'yyyyMMdd'), '101010',"
-                        + " 'ACC' || X, 'S' || X, 'CT CHEST', CASE MOD(X, 3) WHEN 0 THEN 'CT' WHEN 1 THEN 'MR' ELSE 'CT\\SR' END,"
-                        + " 2, 20, CURRENT_TIMESTAMP FROM SYSTEM_RANGE(1, " + studies + ")");
-                h.execute("INSERT INTO series (pk, study_fk, series_uid, modality, series_number, num_instances)"
-                        + " SELECT X, 1 + (X - 1) / 2, '1.2.826.0.1.3680043.10.2.' || X, CASE MOD(1 + (X - 1) / 2, 3) WHEN 0 THEN 'CT'"
-                        + " WHEN 1 THEN 'MR' ELSE CASE MOD(X, 2) WHEN 0 THEN 'CT' ELSE 'SR' END END, '1', 10"
-                        + " FROM SYSTEM_RANGE(1, " + series + ")");
-                h.execute("INSERT INTO instance (pk, series_fk, sop_uid, sop_class_uid, instance_number, transfer_syntax, file_path,"
-                        + " file_size, sha256, received_at) SELECT X, 1 + (X - 1) / 10, '1.2.826.0.1.3680043.10.3.' || X,"
-                        + " '1.2.840.10008.5.1.4.1.1.2', '1', '1.2.840.10008.1.2.1', 'files/none/' || X, 1000,"
-                        + " '0000000000000000000000000000000000000000000000000000000000000000', CURRENT_TIMESTAMP"
-                        + " FROM SYSTEM_RANGE(1, " + instances + ")");
-                for (String t : List.of("patient", "study", "series", "instance")) {
-                    h.execute("ALTER TABLE " + t + " ALTER COLUMN pk RESTART WITH " + (instances + 1));
-                }
-                h.execute("ANALYZE");
-            });
+            } else {
+                SyntheticIndex.fill(index, instances);
+            }
         }
         System.out.printf("filled %d instances, %d series, %d studies, %d patients in %.1f s%n", instances, series, studies,
                 patients, (System.nanoTime() - t0) / 1e9);
