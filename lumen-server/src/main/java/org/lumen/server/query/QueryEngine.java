@@ -310,10 +310,16 @@ public final class QueryEngine {
             String pk = IndexColumn.alias(level) + ".pk";
             List<String> conditions = new ArrayList<>(where);
             conditions.add(pk + " > ?");
+            boolean browsing = firstPage && sqlOffset > 0 && where.isEmpty() && level == QueryLevel.STUDY;
+            if (browsing) {
+                // A deep page with no key: find its first study on the primary-key index alone, instead of joining and
+                // discarding `offset` rows (50,000 studies: ~100 ms -> a few ms).
+                conditions.add(pk + " >= (SELECT pk FROM study ORDER BY pk LIMIT 1 OFFSET " + sqlOffset + ")");
+            }
             sql.append(" WHERE ").append(String.join(" AND ", conditions));
             sql.append(" ORDER BY ").append(pk);
             sql.append(" LIMIT ").append(pageSize);
-            if (firstPage && sqlOffset > 0) {
+            if (firstPage && sqlOffset > 0 && !browsing) {
                 sql.append(" OFFSET ").append(sqlOffset);
             }
             return sql.toString();
