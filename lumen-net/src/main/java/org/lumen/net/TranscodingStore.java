@@ -183,6 +183,11 @@ public final class TranscodingStore {
         List<String> accepted = association.acceptedContexts().stream().filter(pc -> pc.abstractSyntax().equals(cuid))
                 .map(AcceptedContext::transferSyntax).distinct().toList();
         if (accepted.isEmpty()) {
+            String why = refusal(association, cuid);
+            if (why != null) {
+                throw new TranscodingRefusedException("The peer accepted no presentation context for SOP class " + cuid + ": "
+                        + why + "; stored as " + TransferSyntax.of(stored).name());
+            }
             throw new NoPresentationContextException(cuid, null, List.of());
         }
         String target = chooseTarget(stored, accepted);
@@ -196,6 +201,27 @@ public final class TranscodingStore {
         };
         DimseResponse rsp = association.store(pc, instance.sopInstanceUid(), writer, moveOriginatorAe, moveOriginatorMessageId);
         return new Result(rsp, target, true, written[0]);
+    }
+
+    /**
+     * Why the peer refused every context proposed for {@code cuid}, when it said "transfer syntaxes not supported" (then
+     * other syntaxes may do); null when the SOP class itself was refused or not proposed.
+     */
+    private static String refusal(Association association, String cuid) {
+        if (association.associateRequest() == null || association.associateAccept() == null) {
+            return null;
+        }
+        Map<Integer, PresentationContext> proposed = new LinkedHashMap<>();
+        association.associateRequest().contexts().forEach(pc -> proposed.put(pc.id(), pc));
+        Set<String> refused = new LinkedHashSet<>();
+        for (PresentationContext answer : association.associateAccept().contexts()) {
+            PresentationContext rq = proposed.get(answer.id());
+            if (rq != null && cuid.equals(rq.abstractSyntax())
+                    && answer.result() == PresentationContext.TRANSFER_SYNTAXES_NOT_SUPPORTED) {
+                rq.transferSyntaxes().forEach(ts -> refused.add(TransferSyntax.of(ts).name()));
+            }
+        }
+        return refused.isEmpty() ? null : "transfer syntaxes not supported (" + String.join(", ", refused) + ")";
     }
 
     /**
