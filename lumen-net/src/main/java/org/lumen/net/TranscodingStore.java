@@ -3,8 +3,6 @@ package org.lumen.net;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,7 +31,7 @@ import org.lumen.net.pdu.PresentationContext;
 /**
  * C-STORE of stored instances over an SCU association, in the syntax they are stored in when the peer accepted it (the data
  * set streams from disk as it lies, never held in memory), otherwise transcoded with {@link Transcoder} into one the peer
- * accepted for the SOP class. Transcoding never adds a lossy step unless allowed ({@link #allowLossy}): decoding a lossy
+ * accepted for the SOP class, written straight into the P-DATA stream. Transcoding never adds a lossy step unless allowed ({@link #allowLossy}): decoding a lossy
  * syntax to a native one loses nothing more and is always allowed, encoding into a lossy syntax is not. Used by
  * {@code lumen dicom send} and for C-MOVE sub-operations.
  *
@@ -185,15 +183,45 @@ public final class TranscodingStore {
         List<String> accepted = association.acceptedContexts().stream().filter(pc -> pc.abstractSyntax().equals(cuid))
                 .map(AcceptedContext::transferSyntax).distinct().toList();
         if (accepted.isEmpty()) {
+            String why = refusal(association, cuid);
+            if (why != null) {
+                throw new TranscodingRefusedException("The peer accepted no presentation context for SOP class " + cuid + ": "
+                        + why + "; stored as " + TransferSyntax.of(stored).name());
+            }
             throw new NoPresentationContextException(cuid, null, List.of());
         }
         String target = chooseTarget(stored, accepted);
+        AcceptedContext pc = association.context(cuid, target);
         Attributes transcoded = transcode(instance, target);
-        try (CountingStream in = new CountingStream(encoded(transcoded, target), progress)) {
-            DimseResponse rsp = association.store(cuid, instance.sopInstanceUid(), target, in, moveOriginatorAe,
-                    moveOriginatorMessageId);
-            return new Result(rsp, target, true, in.count);
+        long[] written = new long[1];
+        DataWriter writer = (out, ts) -> {
+            CountingOutput counted = new CountingOutput(out, progress);
+            DicomWriter.writeDataset(counted, transcoded, TransferSyntax.of(ts));
+            written[0] = counted.count;
+        };
+        DimseResponse rsp = association.store(pc, instance.sopInstanceUid(), writer, moveOriginatorAe, moveOriginatorMessageId);
+        return new Result(rsp, target, true, written[0]);
+    }
+
+    /**
+     * Why the peer refused every context proposed for {@code cuid}, when it said "transfer syntaxes not supported" (then
+     * other syntaxes may do); null when the SOP class itself was refused or not proposed.
+     */
+    private static String refusal(Association association, String cuid) {
+        if (association.associateRequest() == null || association.associateAccept() == null) {
+            return null;
         }
+        Map<Integer, PresentationContext> proposed = new LinkedHashMap<>();
+        association.associateRequest().contexts().forEach(pc -> proposed.put(pc.id(), pc));
+        Set<String> refused = new LinkedHashSet<>();
+        for (PresentationContext answer : association.associateAccept().contexts()) {
+            PresentationContext rq = proposed.get(answer.id());
+            if (rq != null && cuid.equals(rq.abstractSyntax())
+                    && answer.result() == PresentationContext.TRANSFER_SYNTAXES_NOT_SUPPORTED) {
+                rq.transferSyntaxes().forEach(ts -> refused.add(TransferSyntax.of(ts).name()));
+            }
+        }
+        return refused.isEmpty() ? null : "transfer syntaxes not supported (" + String.join(", ", refused) + ")";
     }
 
     /**
@@ -257,56 +285,29 @@ public final class TranscodingStore {
         }
     }
 
-    /** The data set encoded in {@code target}, streamed through a pipe so that it is never held twice in memory. */
-    private static InputStream encoded(Attributes dataset, String target) throws IOException {
-        PipedInputStream in = new PipedInputStream(256 * 1024);
-        PipedOutputStream out = new PipedOutputStream(in);
-        IOException[] failure = new IOException[1];
-        Thread writer = new Thread(() -> {
-            try (out) {
-                DicomWriter.writeDataset(out, dataset, TransferSyntax.of(target));
-            } catch (IOException | RuntimeException e) {
-                failure[0] = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
-            }
-        }, "lumen-transcode-writer");
-        writer.setDaemon(true);
-        writer.start();
-        return new FilterInputStream(in) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n < 0) {
-                    join();
-                }
-                return n;
-            }
+    /** Counts the bytes written into the P-DATA stream and reports them as they go. */
+    private static final class CountingOutput extends java.io.FilterOutputStream {
+        private final LongConsumer progress;
+        private long count;
 
-            @Override
-            public int read() throws IOException {
-                int n = super.read();
-                if (n < 0) {
-                    join();
-                }
-                return n;
-            }
+        CountingOutput(java.io.OutputStream out, LongConsumer progress) {
+            super(out);
+            this.progress = progress;
+        }
 
-            private void join() throws IOException {
-                try {
-                    writer.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                if (failure[0] != null) {
-                    throw new IOException("Encoding the transcoded data set failed: " + failure[0].getMessage(), failure[0]);
-                }
-            }
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+            progress.accept(1);
+        }
 
-            @Override
-            public void close() throws IOException {
-                super.close();
-                writer.interrupt();
-            }
-        };
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+            progress.accept(len);
+        }
     }
 
     /** Counts the bytes read and reports them as they go. */

@@ -97,6 +97,7 @@ class TranscodingStoreTest {
                 assertThat(result.response().isSuccess()).as(name).isTrue();
                 assertThat(result.transcoded()).isTrue();
                 assertThat(result.sentTransferSyntax()).isEqualTo(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+                assertThat(result.bytes()).as("decoded data set on the wire").isGreaterThan(64 * 64 * 2);
             }
             Attributes received = received(implicitDir).get(instance.sopInstanceUid());
             assertThat(received).as(name + " received by storescp").isNotNull();

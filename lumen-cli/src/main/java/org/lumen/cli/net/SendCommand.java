@@ -60,7 +60,8 @@ public final class SendCommand implements java.util.concurrent.Callable<Integer>
 
     @Option(names = "--propose", paramLabel = "TS", split = ",",
             description = "Transfer syntaxes proposed beside each file's own, preferred first (UIDs or explicit, implicit, "
-                    + "big, deflate, rle, jpeg-lossless, jpeg-ls, j2k-lossless, j2k, jpeg-baseline); default: explicit,implicit.")
+                    + "big, deflate, rle, jpeg-lossless, jpeg-ls, jpeg-ls-near, j2k-lossless, j2k, jpeg-baseline, jpeg-extended); "
+                    + "default: explicit,implicit.")
     List<String> propose;
 
     @Option(names = "--allow-lossy", description = "Allow transcoding into a lossy syntax when the peer accepts nothing else.")

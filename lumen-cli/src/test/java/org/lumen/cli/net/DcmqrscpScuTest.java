@@ -43,11 +43,32 @@ class DcmqrscpScuTest extends QueryRetrieveScuContract {
                 AETable END
                 """.formatted(port, destPort, storage);
         Path cfg = Files.writeString(root.resolve("dcmqrscp.cfg"), config);
-        dcmqrscp = PeerProcess.start(root.resolve("dcmqrscp.log"), port, "dcmqrscp", "-c", cfg.toString(), String.valueOf(port));
+        dcmqrscp = PeerProcess.start(root.resolve("dcmqrscp.log"), port, "dcmqrscp", "-c", cfg.toString(), "+xt",
+                String.valueOf(port));
         List<String> args = new ArrayList<>(List.of("-aec", "QRSCP", "127.0.0.1", String.valueOf(port)));
         sources().forEach(p -> args.add(p.toString()));
         Peers.Result loaded = Peers.run(60, "storescu", args.toArray(String[]::new));
         assertThat(loaded.ok()).as(loaded.toString()).isTrue();
+        Peers.Result jls = Peers.run(60, "storescu", "-xt", "-aec", "QRSCP", "127.0.0.1", String.valueOf(port), JLS.toString());
+        assertThat(jls.ok()).as(jls.toString()).isTrue();
+    }
+
+    /** An Enhanced MR in JPEG-LS Lossless, 10 frames; dcmqrscp keeps it so and cannot transcode. */
+    private static final Path JLS = org.lumen.dicom.testing.TestData.dicom("pydicom-data/emri_small_jpeg_ls_lossless.dcm");
+
+    @org.junit.jupiter.api.Test
+    void getWithProposedJpegLsReceivesTheCompressedInstanceAsStored() throws Exception {
+        var source = org.lumen.dicom.io.DicomReader.read(JLS, org.lumen.dicom.io.ReadOptions.INCLUDE_ALL);
+        String study = source.dataset().getString(org.lumen.dicom.data.Tag.StudyInstanceUID);
+        String iuid = source.dataset().getString(org.lumen.dicom.data.Tag.SOPInstanceUID);
+        Path out = tmp.resolve("jls");
+        Cli.Result r = lumen("get", "-k", "StudyInstanceUID=" + study, "--propose", "jpeg-ls,explicit", "--sop-class",
+                "1.2.840.10008.5.1.4.1.1.4.1", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        var got = org.lumen.dicom.io.DicomReader.read(out.resolve(iuid + ".dcm"), org.lumen.dicom.io.ReadOptions.INCLUDE_ALL);
+        assertThat(got.fileMeta().getString(org.lumen.dicom.data.Tag.TransferSyntaxUID))
+                .isEqualTo(org.lumen.dicom.io.TransferSyntax.JPEG_LS_LOSSLESS);
+        assertThat(got.dataset().firstDifference(source.dataset())).isNull();
     }
 
     @org.junit.jupiter.api.Test

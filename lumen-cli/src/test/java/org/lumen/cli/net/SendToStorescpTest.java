@@ -126,6 +126,36 @@ class SendToStorescpTest {
     }
 
     @Test
+    void aLargeMultiFrameFileStreamsThroughASmallHeap(@TempDir Path tmp) throws Exception {
+        // 96 MiB of pixel data, sent by a child JVM whose heap is a third of that: only streaming can do it
+        Attributes ds = DicomReader.read(TestData.dicom("pydicom/test_files/CT_small.dcm"), ReadOptions.INCLUDE_ALL).dataset();
+        ds.remove(0xFFFCFFFC);
+        ds.setString(Tag.SOPClassUID, org.lumen.dicom.data.VR.UI, "1.2.840.10008.5.1.4.1.1.7.3");
+        ds.setString(Tag.SOPInstanceUID, org.lumen.dicom.data.VR.UI, "2.25.4242424242");
+        ds.setInt(Tag.Rows, org.lumen.dicom.data.VR.US, 512);
+        ds.setInt(Tag.Columns, org.lumen.dicom.data.VR.US, 512);
+        ds.setString(Tag.NumberOfFrames, org.lumen.dicom.data.VR.IS, "192");
+        byte[] pixels = new byte[512 * 512 * 2 * 192];
+        for (int i = 0; i < pixels.length; i += 2) {
+            pixels[i] = (byte) (i >>> 3);
+        }
+        ds.setBytes(Tag.PixelData, org.lumen.dicom.data.VR.OW, pixels);
+        Path big = tmp.resolve("big.dcm");
+        org.lumen.dicom.io.DicomWriter.write(big, null, ds, org.lumen.dicom.io.TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        int port = PeerProcess.freePort();
+        try (PeerProcess sink = PeerProcess.start(Files.createTempFile("storescp-ignore", ".log"), port, "storescp",
+                "-aet", "STORESCP", "--ignore", String.valueOf(port))) {
+            Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process child = new ProcessBuilder(javaBin.toString(), "-Xmx32m", "-cp", System.getProperty("java.class.path"),
+                    "org.lumen.cli.Main", "dicom", "send", "127.0.0.1", String.valueOf(port), "-aec", "STORESCP", big.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(child.waitFor()).as(output).isZero();
+            assertThat(output).contains("Sent 1 of 1 instances").contains("0 transcoded").contains("100.7 MB");
+        }
+    }
+
+    @Test
     void refusedConnectionIsExitOneWithOneLine() throws Exception {
         int closed = PeerProcess.freePort();
         Cli.Result r = Cli.run("dicom", "send", "127.0.0.1", String.valueOf(closed),
