@@ -1,23 +1,16 @@
 package org.lumen.net;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.lumen.dicom.data.Attributes;
 import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.VR;
-import org.lumen.dicom.io.DicomFile;
-import org.lumen.dicom.io.DicomReader;
-import org.lumen.dicom.io.ReadOptions;
-import org.lumen.dicom.io.TransferSyntax;
-import org.lumen.dicom.transcode.Transcoder;
 import org.lumen.net.dimse.Command;
 import org.lumen.net.dimse.CommandField;
 import org.lumen.net.dimse.DimseException;
 import org.lumen.net.dimse.Status;
+import org.lumen.net.pdu.PresentationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SubOperations {
     private static final Logger LOG = LoggerFactory.getLogger(SubOperations.class);
+    /** Sends as stored, or transcoded losslessly when the destination refused the stored syntax. */
+    private static final TranscodingStore SENDER = TranscodingStore.lossless();
 
     private final Association association;
     private final AcceptedContext pc;
@@ -92,18 +87,9 @@ final class SubOperations {
         if (remote == null) {
             throw new DimseException(Status.MOVE_DESTINATION_UNKNOWN, "Move destination unknown");
         }
-        Set<String> pairs = new LinkedHashSet<>();
-        ConnectOptions options = ConnectOptions.none();
-        for (RetrieveService.Instance instance : instances) {
-            if (pairs.add(instance.sopClassUid() + "|" + instance.transferSyntaxUid()) && options.contexts().size() < 127) {
-                options = options.propose(instance.sopClassUid(), instance.transferSyntaxUid());
-            }
-            // Once per SOP class: the uncompressed syntaxes every SCP accepts, to transcode to when the stored one is refused.
-            if (pairs.add(instance.sopClassUid() + "|native") && options.contexts().size() < 127) {
-                options = options.propose(instance.sopClassUid(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
-                        TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
-            }
-        }
+        // As storescu proposes: each stored syntax, plus the uncompressed ones to transcode to when a stored one is refused.
+        List<PresentationContext> contexts = TranscodingStore.contextsFor(instances, TranscodingStore.UNCOMPRESSED);
+        ConnectOptions options = ConnectOptions.none().propose(contexts.subList(0, Math.min(contexts.size(), 127)));
         if (options.contexts().isEmpty()) {
             return null;
         }
@@ -119,21 +105,9 @@ final class SubOperations {
 
     private void storeOne(Association target, RetrieveService.Instance instance, boolean move) {
         try {
-            AcceptedContext pc = target.context(instance.sopClassUid(), instance.transferSyntaxUid());
-            DimseResponse rsp;
-            String originator = move ? req.callingAe() : null;
-            if (pc != null) {
-                try (InputStream data = instance.dataSet().open()) {
-                    rsp = target.store(pc, instance.sopInstanceUid(), DataWriter.of(data), originator, rq.messageId());
-                }
-            } else {
-                pc = target.context(instance.sopClassUid(), null);
-                if (pc == null) {
-                    throw new NoPresentationContextException(instance.sopClassUid(), null, List.of());
-                }
-                rsp = target.store(pc, instance.sopInstanceUid(), transcoded(instance, pc.transferSyntax()), originator,
-                        rq.messageId());
-            }
+            DimseResponse rsp = move
+                    ? SENDER.store(target, instance, req.callingAe(), rq.messageId()).response()
+                    : SENDER.store(target, instance).response();
             if (Status.isSuccess(rsp.status())) {
                 completed++;
             } else if (Status.isWarning(rsp.status())) {
@@ -147,21 +121,6 @@ final class SubOperations {
             failed++;
             failedUids.add(instance.sopInstanceUid());
         }
-    }
-
-    /**
-     * The instance re-expressed in a syntax the destination accepted, by lumen-dicom's Transcoder. This holds the instance in
-     * memory, the price of a destination that refuses the stored syntax.
-     */
-    private static DataWriter transcoded(RetrieveService.Instance instance, String targetTs) throws IOException {
-        TransferSyntax source = TransferSyntax.of(instance.transferSyntaxUid());
-        Attributes dataset;
-        try (InputStream in = instance.dataSet().open()) {
-            dataset = DicomReader.readDataset(in, "instance to transcode", source, ReadOptions.INCLUDE_ALL);
-        }
-        DicomFile file = new DicomFile("sub-operation", null, false, new Attributes(), dataset, source, List.of());
-        Attributes out = Transcoder.transcode(file, targetTs);
-        return DataWriter.of(out);
     }
 
     private Command counts(Command rsp) {
