@@ -325,6 +325,47 @@ class NodeBadInputTest {
         }
     }
 
+    /**
+     * A data set whose encapsulated pixel data is corrupt (a fragment of undefined length, as PixelMed 20220618 sends the
+     * RLE file of NodePixelMedTest on a JPEG 2000 context) must not be acknowledged: dcmtk's storescp answers
+     * "Corrupted data", and Lumen's own reader cannot read it back.
+     */
+    @Test
+    void corruptPixelDataIsRefusedNotAcknowledged() throws Exception {
+        Path source = org.lumen.dicom.testing.TestData.dicom("pydicom/test_files/SC_rgb_rle.dcm");
+        byte[] dataset;
+        try (java.io.InputStream in = org.lumen.dicom.io.Part10Layout.openDataset(source)) {
+            dataset = in.readAllBytes();
+        }
+        int bot = indexOf(dataset, new byte[] {(byte) 0xfe, (byte) 0xff, 0x00, (byte) 0xe0}, indexOf(dataset,
+                new byte[] {(byte) 0xe0, 0x7f, 0x10, 0x00}, 0));
+        assertThat(bot).as("the Basic Offset Table item").isPositive();
+        for (int i = 4; i < 8; i++) {
+            dataset[bot + i] = (byte) 0xff;   // its length becomes undefined: not allowed for a fragment (PS3.5 A.4)
+        }
+        Attributes header = DataSets.read(source);
+        String sopClass = header.getString(Tag.SOPClassUID);
+        String sop = "1.2.826.0.1.3680043.10.999.9";
+        try (Association as = DicomClient.connect(AeConfig.of("CORRUPTSCU"), "127.0.0.1", node.dicomPort(), "LUMEN",
+                ConnectOptions.none().propose(sopClass, TransferSyntax.RLE_LOSSLESS))) {
+            int status = as.store(sopClass, sop, TransferSyntax.RLE_LOSSLESS, new java.io.ByteArrayInputStream(dataset))
+                    .status();
+            as.release();
+            assertThat(Status.isFailure(status)).as("C-STORE of corrupt pixel data answered 0x" + Integer.toHexString(status))
+                    .isTrue();
+        }
+        assertThat(node.archive().instance(header.getString(Tag.SOPInstanceUID))).as("nothing stored").isEmpty();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A valid A-ASSOCIATE-RQ proposing Verification. */
     private static Pdu.AssociateRq echoRequest(String callingAe) {
         return new Pdu.AssociateRq("LUMEN", callingAe, Pdu.DICOM_APPLICATION_CONTEXT,
