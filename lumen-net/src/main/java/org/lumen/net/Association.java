@@ -89,10 +89,15 @@ public final class Association implements Closeable {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile State state = State.STA1;
+    private final List<State> history = new ArrayList<>();
+    /** Guards the release transitions, which both the reader and a local release() make. */
+    private final Object stateLock = new Object();
     private volatile AssociateRq request;
     private volatile AssociateAc accept;
     private volatile int sendPdvData;
     private Semaphore invokeWindow = new Semaphore(1);
+    /** Requests of the peer being performed or queued: at most the window we negotiated, else the reader waits. */
+    private Semaphore performWindow = new Semaphore(1);
     private ThreadPoolExecutor workers;
     private volatile boolean peerAborted;
 
@@ -118,6 +123,23 @@ public final class Association implements Closeable {
 
     public State state() {
         return state;
+    }
+
+    /** The states this association went through, in order (the last 64): the PS3.8 transitions, for tests and diagnosis. */
+    public List<State> stateHistory() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    private void setState(State next) {
+        state = next;
+        synchronized (history) {
+            if (history.size() == 64) {
+                history.remove(0);
+            }
+            history.add(next);
+        }
     }
 
     public boolean isOpen() {
@@ -170,8 +192,20 @@ public final class Association implements Closeable {
         return null;
     }
 
-    /** The SOP class extended negotiation bytes the requestor proposed for this SOP class, or null. */
+    /**
+     * The SOP class extended negotiation bytes in force for this SOP class: those the acceptor answered (the agreement),
+     * or, when it answered none, those the requestor proposed (what services that declare no support look at); null if
+     * neither.
+     */
     public byte[] extendedNegotiation(String sopClassUid) {
+        AssociateAc ac = accept;
+        if (ac != null) {
+            for (UserInfo.ExtendedNegotiation ext : ac.userInfo().extendedNegotiations()) {
+                if (ext.sopClassUid().equals(sopClassUid)) {
+                    return ext.info().clone();
+                }
+            }
+        }
         AssociateRq rq = request;
         if (rq == null) {
             return null;
@@ -195,14 +229,24 @@ public final class Association implements Closeable {
     /** Acceptor side: runs the whole association on the calling thread, from the A-ASSOCIATE-RQ to the close. */
     void serve(boolean overLimit) {
         try {
-            state = State.STA2;
+            setState(State.STA2);
             socket.setSoTimeout(millis(config.artimTimeout()));
             Pdu first;
             try {
-                first = PduCodec.read(in, limits(PduCodec.Limits.DEFAULT.maxAssociateLength()));
+                // ARTIM bounds the whole A-ASSOCIATE-RQ, not each read: a peer trickling bytes cannot hold the slot.
+                first = PduCodec.read(new DeadlineInputStream(in, socket, System.nanoTime()
+                        + TimeUnit.MILLISECONDS.toNanos(millis(config.artimTimeout()))),
+                        limits(PduCodec.Limits.DEFAULT.maxAssociateLength()));
             } catch (SocketTimeoutException e) {
                 LOG.warn("{}: ARTIM expired: no A-ASSOCIATE-RQ within {} ms from {}; closing", name,
                         millis(config.artimTimeout()), remoteAddress());
+                return;
+            } catch (PduCodec.UnsupportedProtocolVersionException e) {
+                LOG.warn("{}: A-ASSOCIATE-RJ to {}: {}", name, remoteAddress(), e.getMessage());
+                sendPdu(new Pdu.AssociateRj(Pdu.AssociateRj.PERMANENT, Pdu.AssociateRj.SOURCE_ACSE,
+                        Pdu.AssociateRj.ACSE_PROTOCOL_VERSION_NOT_SUPPORTED));
+                setState(State.STA13);
+                awaitClose();
                 return;
             } catch (PduFormatException e) {
                 LOG.warn("{}: malformed PDU from {} while awaiting A-ASSOCIATE-RQ: {}; sending A-ABORT", name, remoteAddress(),
@@ -221,13 +265,13 @@ public final class Association implements Closeable {
                 return;
             }
             request = rq;
-            state = State.STA3;
+            setState(State.STA3);
             Negotiation.Outcome outcome = Negotiation.negotiate(rq, config, registry, overLimit);
             if (outcome.answer() instanceof Pdu.AssociateRj rj) {
                 LOG.warn("{}: A-ASSOCIATE-RJ to {} at {}: {} ({})", name, rq.callingAe(), remoteAddress(), outcome.why(),
                         rj.describe());
                 sendPdu(rj);
-                state = State.STA13;
+                setState(State.STA13);
                 awaitClose();
                 return;
             }
@@ -247,30 +291,33 @@ public final class Association implements Closeable {
     /** Requestor side: sends the A-ASSOCIATE-RQ and waits for the answer; starts the reader thread on acceptance. */
     void open(AssociateRq rq) throws IOException {
         request = rq;
-        state = State.STA5;
+        setState(State.STA4);
         socket.setSoTimeout(millis(config.artimTimeout()));
         sendPdu(rq);
+        setState(State.STA5);
         Pdu answer;
         try {
-            answer = PduCodec.read(in, limits(PduCodec.Limits.DEFAULT.maxAssociateLength()));
+            answer = PduCodec.read(new DeadlineInputStream(in, socket, System.nanoTime()
+                    + TimeUnit.MILLISECONDS.toNanos(millis(config.artimTimeout()))),
+                    limits(PduCodec.Limits.DEFAULT.maxAssociateLength()));
         } catch (SocketTimeoutException e) {
             closeSocket();
-            state = State.STA1;
+            setState(State.STA1);
             throw new IOException("No A-ASSOCIATE-AC or -RJ from " + rq.calledAe() + " at " + remoteAddress() + " within "
                     + millis(config.artimTimeout()) + " ms (ARTIM)");
         } catch (IOException e) {
             closeSocket();
-            state = State.STA1;
+            setState(State.STA1);
             throw e;
         }
         if (answer instanceof Pdu.AssociateRj rj) {
             closeSocket();
-            state = State.STA1;
+            setState(State.STA1);
             throw new AssociationRejectedException(rj, rq.calledAe());
         }
         if (answer instanceof Abort abort) {
             closeSocket();
-            state = State.STA1;
+            setState(State.STA1);
             throw new IOException("Association to " + rq.calledAe() + " " + abort.describe());
         }
         if (!(answer instanceof AssociateAc ac)) {
@@ -313,13 +360,14 @@ public final class Association implements Closeable {
         int performed = ops == null ? 1 : requestor ? ops.maxPerformed() : ops.maxInvoked();
         invokeWindow = new Semaphore(invoked == 0 ? Integer.MAX_VALUE : invoked);
         int threads = Math.max(1, Math.min(performed == 0 ? config.maxOpsPerformed() : performed, config.maxOpsPerformed()));
+        performWindow = new Semaphore(threads);
         workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "lumen-net-" + name + "-worker");
             t.setDaemon(true);
             return t;
         });
         workers.allowCoreThreadTimeOut(true);
-        state = State.STA6;
+        setState(State.STA6);
     }
 
     // ------------------------------------------------------------------ the reader loop: the state machine
@@ -423,45 +471,54 @@ public final class Association implements Closeable {
     }
 
     private void onReleaseRq() throws IOException {
-        switch (state) {
-            case STA6 -> {
-                state = State.STA8;
-                failIncompleteMessage("the peer asked to release the association in the middle of a message");
-                awaitWorkers();
-                sendPdu(new ReleaseRp());
-                LOG.info("{}: released by the peer", this);
-                state = State.STA13;
-                released.countDown();
-            }
-            case STA7 -> {
-                // Release collision (PS3.8 9.2.2.2 AR-8): the requestor answers first, the acceptor waits for it.
-                if (requestor) {
-                    state = State.STA9;
-                    sendPdu(new ReleaseRp());
-                    state = State.STA11;
-                } else {
-                    state = State.STA10;
+        boolean answerNow;
+        synchronized (stateLock) {
+            switch (state) {
+                case STA6 -> {
+                    setState(State.STA8);
+                    answerNow = true;
                 }
-                LOG.info("{}: release collision, now {}", this, state);
+                case STA7 -> {
+                    // Release collision (PS3.8 9.2.2.2 AR-8): the requestor answers first, the acceptor waits for it.
+                    if (requestor) {
+                        setState(State.STA9);
+                        sendPdu(new ReleaseRp());
+                        setState(State.STA11);
+                    } else {
+                        setState(State.STA10);
+                    }
+                    LOG.info("{}: release collision, now {}", this, state);
+                    answerNow = false;
+                }
+                default -> throw unexpected(new ReleaseRq());
             }
-            default -> throw unexpected(new ReleaseRq());
+        }
+        if (answerNow) {
+            failIncompleteMessage("the peer asked to release the association in the middle of a message");
+            awaitWorkers();
+            sendPdu(new ReleaseRp());
+            LOG.info("{}: released by the peer", this);
+            setState(State.STA13);
+            released.countDown();
         }
     }
 
     private void onReleaseRp() throws IOException {
-        switch (state) {
-            case STA7, STA11 -> {
-                LOG.debug("{}: release confirmed", this);
-                released.countDown();
-                cleanup(null);
+        synchronized (stateLock) {
+            switch (state) {
+                case STA7, STA11 -> {
+                    LOG.debug("{}: release confirmed", this);
+                    released.countDown();
+                    cleanup(null);
+                }
+                case STA10 -> {
+                    setState(State.STA12);
+                    sendPdu(new ReleaseRp());
+                    setState(State.STA13);
+                    released.countDown();
+                }
+                default -> throw unexpected(new ReleaseRp());
             }
-            case STA10 -> {
-                state = State.STA12;
-                sendPdu(new ReleaseRp());
-                state = State.STA13;
-                released.countDown();
-            }
-            default -> throw unexpected(new ReleaseRp());
         }
     }
 
@@ -547,6 +604,13 @@ public final class Association implements Closeable {
         }
         AtomicBoolean cancelled = new AtomicBoolean();
         int messageId = command.messageId();
+        // A peer that invokes more than the window we agreed waits here (and TCP slows it): memory stays bounded.
+        try {
+            performWindow.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Interrupted waiting for the operations window");
+        }
         running.put(messageId, cancelled);
         DataPipe data = pipe;
         workers.execute(() -> {
@@ -554,6 +618,7 @@ public final class Association implements Closeable {
                 registry.handle(this, pc, command, data, cancelled::get);
             } finally {
                 running.remove(messageId);
+                performWindow.release();
             }
         });
     }
@@ -593,8 +658,8 @@ public final class Association implements Closeable {
     /** Invokes a request: waits for room in the asynchronous operations window, assigns the message ID and sends it. */
     int invoke(AcceptedContext pc, Command rq, DataWriter data, ResponseListener listener) throws IOException {
         try {
-            if (!invokeWindow.tryAcquire(Math.max(1, millis(config.idleTimeout())), TimeUnit.MILLISECONDS)) {
-                throw new IOException("The asynchronous operations window stayed full for " + millis(config.idleTimeout())
+            if (!invokeWindow.tryAcquire(responseTimeoutMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IOException("The asynchronous operations window stayed full for " + responseTimeoutMillis()
                         + " ms");
             }
         } catch (InterruptedException e) {
@@ -707,6 +772,18 @@ public final class Association implements Closeable {
         return await(pc, rq, DataWriter.of(dataset));
     }
 
+    /** C-STORE on a chosen context with the data set written by {@code data} (sub-operations, transcoded sends). */
+    DimseResponse store(AcceptedContext pc, String sopInstance, DataWriter data, String moveOriginatorAe,
+            int moveOriginatorMessageId) throws IOException {
+        Command rq = Command.request(CommandField.C_STORE_RQ, 0, pc.abstractSyntax(), true)
+                .set(Command.AFFECTED_SOP_INSTANCE_UID, sopInstance).set(Command.PRIORITY, 0);
+        if (moveOriginatorAe != null) {
+            rq.set(Command.MOVE_ORIGINATOR_AE_TITLE, moveOriginatorAe);
+            rq.set(Command.MOVE_ORIGINATOR_MESSAGE_ID, moveOriginatorMessageId);
+        }
+        return await(pc, rq, data);
+    }
+
     /** C-FIND: the matches as they arrive; close the result early to cancel. */
     public FindResults find(String sopClass, Attributes keys) throws IOException {
         return query(CommandField.C_FIND_RQ, sopClass, keys, null);
@@ -714,9 +791,20 @@ public final class Association implements Closeable {
 
     /** C-MOVE to {@code destination}; returns the final response with the sub-operation counts. */
     public DimseResponse move(String sopClass, String destination, Attributes keys) throws IOException {
-        try (FindResults results = query(CommandField.C_MOVE_RQ, sopClass, keys, destination)) {
+        try (FindResults results = startMove(sopClass, destination, keys)) {
             return results.finalResponse();
         }
+    }
+
+    /** C-MOVE whose pending responses (counts) the caller follows with {@link FindResults#nextResponse()} and may cancel. */
+    public FindResults startMove(String sopClass, String destination, Attributes keys) throws IOException {
+        return query(CommandField.C_MOVE_RQ, sopClass, keys, destination);
+    }
+
+    /** C-GET whose pending responses the caller follows and may cancel; see {@link #get}. */
+    public FindResults startGet(String sopClass, Attributes keys, StoreService handler) throws IOException {
+        registry.registerStorageFallback(handler);
+        return query(CommandField.C_GET_RQ, sopClass, keys, null);
     }
 
     /**
@@ -724,8 +812,7 @@ public final class Association implements Closeable {
      * classes must have been proposed with the SCP role (see {@link ConnectOptions#withScpRole}).
      */
     public DimseResponse get(String sopClass, Attributes keys, StoreService handler) throws IOException {
-        registry.registerStorageFallback(handler);
-        try (FindResults results = query(CommandField.C_GET_RQ, sopClass, keys, null)) {
+        try (FindResults results = startGet(sopClass, keys, handler)) {
             return results.finalResponse();
         }
     }
@@ -753,7 +840,7 @@ public final class Association implements Closeable {
         if (destination != null) {
             rq.set(Command.MOVE_DESTINATION, destination);
         }
-        long timeout = Math.max(millis(config.idleTimeout()), 1000);
+        long timeout = responseTimeoutMillis();
         FindResults results = new FindResults(this, timeout);
         int id = invoke(pc, rq, DataWriter.of(keys), results.listener());
         results.started(pc, id);
@@ -776,7 +863,7 @@ public final class Association implements Closeable {
             }
         });
         try {
-            long timeout = Math.max(millis(config.idleTimeout()), 1000);
+            long timeout = responseTimeoutMillis();
             return done.get(timeout, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof IOException io ? new IOException(io.getMessage(), io)
@@ -806,20 +893,21 @@ public final class Association implements Closeable {
      * release collision; aborts when the peer does not answer.
      */
     public void release() throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(millis(config.idleTimeout()), 1000));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(responseTimeoutMillis());
         while (!pending.isEmpty() && System.nanoTime() < deadline && state == State.STA6) {
             sleep(5);
         }
         messageLock.lock();
         try {
-            if (state != State.STA6) {
-                if (state == State.STA1 || state == State.STA13) {
-                    return;
+            synchronized (stateLock) {
+                if (state == State.STA6) {
+                    setState(State.STA7);
+                    sendPdu(new ReleaseRq());
+                } else if (state.ordinal() < State.STA6.ordinal() && state != State.STA1) {
+                    throw new IOException("Cannot release in " + state);
                 }
-                throw new IOException("Cannot release in " + state);
+                // Otherwise a release (the peer's, or a collision) is under way or done: wait for its end below.
             }
-            state = State.STA7;
-            sendPdu(new ReleaseRq());
         } finally {
             messageLock.unlock();
         }
@@ -891,7 +979,7 @@ public final class Association implements Closeable {
 
     private void abortAndAwaitClose(int reason) throws IOException {
         sendPdu(new Abort(Abort.SOURCE_PROVIDER, reason));
-        state = State.STA13;
+        setState(State.STA13);
         awaitClose();
     }
 
@@ -934,7 +1022,7 @@ public final class Association implements Closeable {
         if (state == State.STA1 && ended.getCount() == 0) {
             return;
         }
-        state = State.STA1;
+        setState(State.STA1);
         closeSocket();
         IOException failure = cause != null ? cause : new IOException("Association closed");
         if (dataPipe != null) {
@@ -967,6 +1055,12 @@ public final class Association implements Closeable {
 
     private PduCodec.Limits limits(int maxAssociate) {
         return new PduCodec.Limits(config.maxPduLengthReceive(), maxAssociate);
+    }
+
+    /** How long we wait for a response or for room in the window: the idle timeout, or a day when there is none. */
+    private long responseTimeoutMillis() {
+        int idle = millis(config.idleTimeout());
+        return idle <= 0 ? TimeUnit.DAYS.toMillis(1) : Math.max(idle, 1000);
     }
 
     private static int millis(Duration d) {

@@ -57,6 +57,16 @@ public record ConnectOptions(List<PresentationContext> contexts, List<RoleSelect
         return new ConnectOptions(contexts, list, extended, userIdentity, asyncOps);
     }
 
+    /**
+     * Proposes these roles for a SOP class, e.g. {@code (StorageCommitmentPushModel, false, true)} when a Storage Commitment
+     * SCP opens an association to send its N-EVENT-REPORT.
+     */
+    public ConnectOptions withRole(String sopClassUid, boolean scu, boolean scp) {
+        List<RoleSelection> list = new ArrayList<>(roles);
+        list.add(new RoleSelection(sopClassUid, scu, scp));
+        return new ConnectOptions(contexts, list, extended, userIdentity, asyncOps);
+    }
+
     public ConnectOptions withExtendedNegotiation(String sopClassUid, byte[] info) {
         List<ExtendedNegotiation> list = new ArrayList<>(extended);
         list.add(new ExtendedNegotiation(sopClassUid, info.clone()));

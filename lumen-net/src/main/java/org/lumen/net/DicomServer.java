@@ -2,6 +2,7 @@ package org.lumen.net;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -117,8 +118,28 @@ public final class DicomServer implements Closeable {
 
     /** Stops accepting and closes every open association's connection. */
     public void stop() {
+        stop(Duration.ZERO);
+    }
+
+    /**
+     * Stops accepting, gives the associations in flight up to {@code grace} to end by themselves (a C-STORE being written
+     * gets its answer), then closes what is left.
+     */
+    public void stop(Duration grace) {
         running = false;
         closeQuietly(serverSocket);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!sockets.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!sockets.isEmpty()) {
+            LOG.info("Closing {} association(s) still open at shutdown", sockets.size());
+        }
         for (Socket s : sockets) {
             closeQuietly(s);
         }

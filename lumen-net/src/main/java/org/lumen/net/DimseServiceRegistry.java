@@ -41,6 +41,7 @@ public final class DimseServiceRegistry {
     }
 
     private final Map<String, Entry> services = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> extendedNegotiation = new ConcurrentHashMap<>();
     private volatile Entry storageFallback;
     private volatile Set<String> echoAllowed = Set.of();
 
@@ -69,6 +70,30 @@ public final class DimseServiceRegistry {
     public DimseServiceRegistry registerNService(String sopClassUid, NService service, String... allowedCallingAes) {
         services.put(sopClassUid, new Entry(service, Set.of(allowedCallingAes)));
         return this;
+    }
+
+    /**
+     * Declares which SOP class extended negotiation options the service of {@code sopClassUid} supports, byte by byte as
+     * PS3.7 D.3.3.5 lays them out (for Query/Retrieve FIND: relational queries, combined date-time matching, fuzzy
+     * matching of person names, timezone adjustment; for MOVE/GET: relational retrieval). A proposer gets, byte by byte,
+     * the lesser of what it asked and what is declared here; a class with no declaration gets no answer (the defaults).
+     */
+    public DimseServiceRegistry supportExtendedNegotiation(String sopClassUid, byte... supported) {
+        extendedNegotiation.put(sopClassUid, supported.clone());
+        return this;
+    }
+
+    /** The answer to a proposed extended negotiation, or null when none is due. */
+    byte[] agreedExtendedNegotiation(String sopClassUid, byte[] proposed) {
+        byte[] supported = extendedNegotiation.get(sopClassUid);
+        if (supported == null || proposed == null) {
+            return null;
+        }
+        byte[] agreed = new byte[Math.min(proposed.length, supported.length)];
+        for (int i = 0; i < agreed.length; i++) {
+            agreed[i] = (byte) Math.min(proposed[i] & 0xFF, supported[i] & 0xFF);
+        }
+        return agreed;
     }
 
     /** Restricts C-ECHO to these calling AEs (default: anyone who may associate). */

@@ -116,8 +116,16 @@ final class Negotiation {
             roles.add(new RoleSelection(role.sopClassUid(), role.scu(), role.scp()));
         }
         info = info.withRoleSelections(roles);
-        // Extended negotiation is passed to the services (QueryRequest.extendedNegotiation); we agree to nothing beyond the
-        // defaults, which PS3.7 D.3.3.5 expresses by not answering.
+        // Extended negotiation: answered where the registry declares what a service supports (the lesser of proposed and
+        // supported, byte by byte); elsewhere not answered, which PS3.7 D.3.3.5 reads as the defaults.
+        List<UserInfo.ExtendedNegotiation> agreed = new ArrayList<>();
+        for (UserInfo.ExtendedNegotiation ext : proposed.extendedNegotiations()) {
+            byte[] answer = registry.agreedExtendedNegotiation(ext.sopClassUid(), ext.info());
+            if (answer != null && answer.length > 0) {
+                agreed.add(new UserInfo.ExtendedNegotiation(ext.sopClassUid(), answer));
+            }
+        }
+        info = info.withExtendedNegotiations(agreed);
         if (identityResponse != null) {
             info = info.withUserIdentityResponse(identityResponse);
         }

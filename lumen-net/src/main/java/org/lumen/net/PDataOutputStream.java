@@ -11,7 +11,8 @@ final class PDataOutputStream extends OutputStream {
     private final Association association;
     private final int contextId;
     private final boolean command;
-    private final byte[] buffer;
+    private final int maxPdvData;
+    private byte[] buffer;
     private int count;
     private boolean closed;
 
@@ -19,25 +20,34 @@ final class PDataOutputStream extends OutputStream {
         this.association = association;
         this.contextId = contextId;
         this.command = command;
-        this.buffer = new byte[maxPdvData];
+        this.maxPdvData = maxPdvData;
+        // Small messages (commands, identifiers) should not cost a buffer of the peer's maximum PDU: start small, grow.
+        this.buffer = new byte[Math.min(maxPdvData, 8192)];
     }
 
     @Override
     public void write(int b) throws IOException {
-        if (count == buffer.length) {
-            association.writePData(contextId, command, false, buffer, count);
-            count = 0;
-        }
+        makeRoom();
         buffer[count++] = (byte) b;
+    }
+
+    /** A full buffer grows up to the maximum PDV size; at that size it is sent (not last: more bytes follow). */
+    private void makeRoom() throws IOException {
+        if (count < buffer.length) {
+            return;
+        }
+        if (buffer.length < maxPdvData) {
+            buffer = java.util.Arrays.copyOf(buffer, (int) Math.min(maxPdvData, buffer.length * 4L));
+            return;
+        }
+        association.writePData(contextId, command, false, buffer, count);
+        count = 0;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         while (len > 0) {
-            if (count == buffer.length) {
-                association.writePData(contextId, command, false, buffer, count);
-                count = 0;
-            }
+            makeRoom();
             int n = Math.min(len, buffer.length - count);
             System.arraycopy(b, off, buffer, count, n);
             count += n;

@@ -9,6 +9,11 @@ import java.util.Set;
 import org.lumen.dicom.data.Attributes;
 import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.VR;
+import org.lumen.dicom.io.DicomFile;
+import org.lumen.dicom.io.DicomReader;
+import org.lumen.dicom.io.ReadOptions;
+import org.lumen.dicom.io.TransferSyntax;
+import org.lumen.dicom.transcode.Transcoder;
 import org.lumen.net.dimse.Command;
 import org.lumen.net.dimse.CommandField;
 import org.lumen.net.dimse.DimseException;
@@ -90,8 +95,13 @@ final class SubOperations {
         Set<String> pairs = new LinkedHashSet<>();
         ConnectOptions options = ConnectOptions.none();
         for (RetrieveService.Instance instance : instances) {
-            if (pairs.add(instance.sopClassUid() + "|" + instance.transferSyntaxUid()) && pairs.size() <= 128) {
+            if (pairs.add(instance.sopClassUid() + "|" + instance.transferSyntaxUid()) && options.contexts().size() < 127) {
                 options = options.propose(instance.sopClassUid(), instance.transferSyntaxUid());
+            }
+            // Once per SOP class: the uncompressed syntaxes every SCP accepts, to transcode to when the stored one is refused.
+            if (pairs.add(instance.sopClassUid() + "|native") && options.contexts().size() < 127) {
+                options = options.propose(instance.sopClassUid(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
+                        TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
             }
         }
         if (options.contexts().isEmpty()) {
@@ -108,11 +118,22 @@ final class SubOperations {
     }
 
     private void storeOne(Association target, RetrieveService.Instance instance, boolean move) {
-        try (InputStream data = instance.dataSet().open()) {
-            DimseResponse rsp = move
-                    ? target.store(instance.sopClassUid(), instance.sopInstanceUid(), instance.transferSyntaxUid(), data,
-                            req.callingAe(), rq.messageId())
-                    : target.store(instance.sopClassUid(), instance.sopInstanceUid(), instance.transferSyntaxUid(), data);
+        try {
+            AcceptedContext pc = target.context(instance.sopClassUid(), instance.transferSyntaxUid());
+            DimseResponse rsp;
+            String originator = move ? req.callingAe() : null;
+            if (pc != null) {
+                try (InputStream data = instance.dataSet().open()) {
+                    rsp = target.store(pc, instance.sopInstanceUid(), DataWriter.of(data), originator, rq.messageId());
+                }
+            } else {
+                pc = target.context(instance.sopClassUid(), null);
+                if (pc == null) {
+                    throw new NoPresentationContextException(instance.sopClassUid(), null, List.of());
+                }
+                rsp = target.store(pc, instance.sopInstanceUid(), transcoded(instance, pc.transferSyntax()), originator,
+                        rq.messageId());
+            }
             if (Status.isSuccess(rsp.status())) {
                 completed++;
             } else if (Status.isWarning(rsp.status())) {
@@ -121,11 +142,26 @@ final class SubOperations {
                 failed++;
                 failedUids.add(instance.sopInstanceUid());
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("{}: sub-operation failed: {}", association, e.getMessage());
             failed++;
             failedUids.add(instance.sopInstanceUid());
         }
+    }
+
+    /**
+     * The instance re-expressed in a syntax the destination accepted, by lumen-dicom's Transcoder. This holds the instance in
+     * memory, the price of a destination that refuses the stored syntax.
+     */
+    private static DataWriter transcoded(RetrieveService.Instance instance, String targetTs) throws IOException {
+        TransferSyntax source = TransferSyntax.of(instance.transferSyntaxUid());
+        Attributes dataset;
+        try (InputStream in = instance.dataSet().open()) {
+            dataset = DicomReader.readDataset(in, "instance to transcode", source, ReadOptions.INCLUDE_ALL);
+        }
+        DicomFile file = new DicomFile("sub-operation", null, false, new Attributes(), dataset, source, List.of());
+        Attributes out = Transcoder.transcode(file, targetTs);
+        return DataWriter.of(out);
     }
 
     private Command counts(Command rsp) {

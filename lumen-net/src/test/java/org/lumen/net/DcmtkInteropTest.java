@@ -170,6 +170,42 @@ class DcmtkInteropTest {
     }
 
     @Test
+    void moveTranscodesWhenTheDestinationRefusesTheStoredSyntax(@TempDir Path tmp) throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        int port = PeerProcess.freePort();
+        DicomFile j2k = DicomReader.read(TestData.dicom("pydicom-data/693_J2KR.dcm"), ReadOptions.INCLUDE_ALL);
+        String j2kTs = j2k.fileMeta().getString(Tag.TransferSyntaxUID);
+        byte[] stored = encode(j2k.dataset(), j2kTs);
+        DimseServiceRegistry registry = new DimseServiceRegistry().registerRetrieve(
+                UID.StudyRootQueryRetrieveInformationModelMove, (req, keys) -> List.of(new RetrieveService.Instance(
+                        j2k.dataset().getString(Tag.SOPClassUID), j2k.dataset().getString(Tag.SOPInstanceUID), j2kTs,
+                        () -> new ByteArrayInputStream(stored))));
+        AeConfig config = AeConfig.of("LUMENMOVE")
+                .withMoveDestinations(Map.of("STORESCP", new AeConfig.RemoteAe("STORESCP", "127.0.0.1", port)));
+        // storescp without +xa accepts the uncompressed syntaxes only.
+        try (DicomServer mover = DicomServer.start(config, registry, 0);
+                PeerProcess storescp = PeerProcess.start(tmp.resolve("storescp.log"), port, "storescp", "-aet", "STORESCP",
+                        "-od", out.toString(), String.valueOf(port))) {
+            Peers.Result r = Peers.run(60, "movescu", "-aet", "MOVESCU", "-aec", "LUMENMOVE", "-aem", "STORESCP", "-S", "-k",
+                    "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=1.2", "127.0.0.1", String.valueOf(mover.port()));
+            assertThat(r.ok()).as(r.toString()).isTrue();
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(out)) {
+            files = s.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).hasSize(1);
+        DicomFile got = DicomReader.read(files.get(0), ReadOptions.INCLUDE_ALL);
+        assertThat(TransferSyntax.of(got.fileMeta().getString(Tag.TransferSyntaxUID)).encapsulated()).isFalse();
+        int rows = got.dataset().getInt(Tag.Rows, 0);
+        int columns = got.dataset().getInt(Tag.Columns, 0);
+        assertThat(got.dataset().getBytes(Tag.PixelData)).hasSize(rows * columns * 2);
+        // Lossless: the pixels equal the uncompressed twin (693_UNCR, which gdcmconv --raw also gives).
+        DicomFile twin = DicomReader.read(TestData.dicom("pydicom-data/693_UNCR.dcm"), ReadOptions.INCLUDE_ALL);
+        assertThat(got.dataset().getBytes(Tag.PixelData)).isEqualTo(twin.dataset().getBytes(Tag.PixelData));
+    }
+
+    @Test
     void lumenScuStoresToStorescp(@TempDir Path tmp) throws Exception {
         Path out = Files.createDirectories(tmp.resolve("out"));
         int port = PeerProcess.freePort();

@@ -45,8 +45,11 @@ class InProcessTest {
                 .registerStore(UID.MRImageStorage, (req, in) -> {
                     throw new DimseException(Status.OUT_OF_RESOURCES, "disk full");
                 })
-                .registerRetrieve(UID.StudyRootQueryRetrieveInformationModelGet, (req, keys) -> List.of(
-                        instance("1.9.1"), instance("1.9.2")));
+                .registerRetrieve(UID.StudyRootQueryRetrieveInformationModelGet, (req, keys) ->
+                        "MANY".equals(keys.getString(Tag.StudyInstanceUID))
+                                ? java.util.stream.IntStream.range(0, 50).mapToObj(i -> instance("1.9.5." + i)).toList()
+                                : List.of(instance("1.9.1"), instance("1.9.2")))
+                .registerRetrieve(UID.StudyRootQueryRetrieveInformationModelMove, (req, keys) -> List.of(instance("1.9.1")));
         server = DicomServer.start(AeConfig.of("LUMEN").withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(20)), registry, 0);
         scu = AeConfig.of("TESTSCU").withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(20));
     }
@@ -175,5 +178,42 @@ class InProcessTest {
         }
         assertThat(received.keySet()).containsExactlyInAnyOrder("1.9.1", "1.9.2");
         assertThat(received.get("1.9.1")).isEqualTo(dataset("1.9.1"));
+    }
+
+    @Test
+    void getCancelledBetweenSubOperations() throws Exception {
+        ConnectOptions options = ConnectOptions.none().propose(UID.StudyRootQueryRetrieveInformationModelGet, ILE)
+                .propose(CT, ELE).withScpRole(CT);
+        java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+        try (Association as = DicomClient.connect(scu, "127.0.0.1", server.port(), "LUMEN", options)) {
+            FindResults results = as.startGet(UID.StudyRootQueryRetrieveInformationModelGet, match("MANY"), (req, in) -> {
+                in.readAllBytes();
+                received.incrementAndGet();
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            DimseResponse pending = results.nextResponse();
+            assertThat(pending.status()).isEqualTo(Status.PENDING);
+            assertThat(pending.completed()).isEqualTo(1);
+            assertThat(pending.remaining()).isEqualTo(49);
+            results.cancel();
+            DimseResponse last = results.finalResponse();
+            assertThat(last.status()).isEqualTo(Status.CANCEL);
+            assertThat(last.remaining()).isPositive();
+            assertThat(last.completed() + last.remaining()).isEqualTo(50);
+            assertThat(received.get()).isEqualTo(last.completed());
+        }
+    }
+
+    @Test
+    void moveToAnUnknownDestinationFailsWithA801() throws Exception {
+        try (Association as = DicomClient.connect(scu, "127.0.0.1", server.port(), "LUMEN",
+                ConnectOptions.none().propose(UID.StudyRootQueryRetrieveInformationModelMove, ELE))) {
+            DimseResponse rsp = as.move(UID.StudyRootQueryRetrieveInformationModelMove, "NOWHERE", match("1.2.3"));
+            assertThat(rsp.status()).isEqualTo(Status.MOVE_DESTINATION_UNKNOWN);
+        }
     }
 }

@@ -4,6 +4,7 @@ import org.lumen.cli.BadInputException;
 import org.lumen.server.config.ConfigException;
 import org.lumen.server.config.NodeConfig;
 import org.lumen.server.config.NodeConfigLoader;
+import org.lumen.server.node.FolderImport;
 import org.lumen.server.node.LumenNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +40,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--aet", paramLabel = "AET", description = "Our AE title (default LUMEN).")
     String aeTitle;
 
+    @Option(names = "--demo", description = "Before serving, import the sample DICOM files (../shared/data/dicom, or "
+            + "--demo-data DIR) into the archive, so the node has studies to show.")
+    boolean demo;
+
+    @Option(names = "--demo-data", paramLabel = "DIR", defaultValue = "../shared/data/dicom",
+            description = "Folder imported by --demo (default ${DEFAULT-VALUE}).")
+    Path demoData;
+
     @Option(names = "--print-config", description = "Print the effective configuration as YAML and exit.")
     boolean printConfig;
 
@@ -52,6 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (printConfig) {
             spec.commandLine().getOut().print(NodeConfigLoader.toYaml(config));
+            spec.commandLine().getOut().flush();
             return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -60,6 +70,9 @@ public final class ServeCommand implements Callable<Integer> {
             node = LumenNode.start(config);
         } catch (ConfigException e) {
             throw new BadInputException(e.getMessage());
+        }
+        if (demo) {
+            importDemo(node);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
@@ -71,6 +84,17 @@ public final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    private void importDemo(LumenNode node) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(demoData)) {
+            node.close();
+            throw new BadInputException("No sample folder at " + demoData.toAbsolutePath()
+                    + "; pass --demo-data DIR with DICOM files");
+        }
+        FolderImport.Result result = FolderImport.run(node.archive(), demoData);
+        spec.commandLine().getOut().printf("Imported %d sample instances from %s (%d files refused: not DICOM or broken on "
+                + "purpose; see the log)%n", result.stored(), demoData, result.refused());
     }
 
     private NodeConfig withFlags(NodeConfig config) {

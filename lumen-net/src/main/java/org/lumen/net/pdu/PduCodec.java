@@ -55,6 +55,15 @@ public final class PduCodec {
     private PduCodec() {
     }
 
+    /** An A-ASSOCIATE-RQ whose protocol version bits lack version 1: answered A-ASSOCIATE-RJ (1, 2, 2), not A-ABORT. */
+    public static final class UnsupportedProtocolVersionException extends PduFormatException {
+        private static final long serialVersionUID = 1L;
+
+        UnsupportedProtocolVersionException(String message) {
+            super(message);
+        }
+    }
+
     // ---------------------------------------------------------------- reading
 
     /** Reads one PDU from {@code in}; null at a clean end of stream before the first byte. */
@@ -94,13 +103,13 @@ public final class PduCodec {
         if (type < Pdu.TYPE_ASSOCIATE_RQ || type > Pdu.TYPE_ABORT) {
             throw new PduFormatException(String.format("Unknown PDU type 0x%02X (PS3.8 defines 0x01..0x07)", type));
         }
+        if (type >= Pdu.TYPE_ASSOCIATE_RJ && type != Pdu.TYPE_P_DATA_TF && length != 4) {
+            throw new PduFormatException(pduName(type) + " PDU length must be 4, is " + length);
+        }
         long limit = limits.limitFor(type);
         if (length > limit) {
             throw new PduFormatException(pduName(type) + " PDU length " + length + " exceeds the maximum of " + limit
                     + " bytes accepted here" + (type == Pdu.TYPE_P_DATA_TF ? " (the maximum length we negotiated)" : ""));
-        }
-        if (type >= Pdu.TYPE_ASSOCIATE_RJ && type != Pdu.TYPE_P_DATA_TF && length != 4) {
-            throw new PduFormatException(pduName(type) + " PDU length must be 4, is " + length);
         }
     }
 
@@ -155,7 +164,8 @@ public final class PduCodec {
         }
         int version = u16(body, 0);
         if ((version & 1) == 0) {
-            throw new PduFormatException(name + ": protocol version " + version + " does not include version 1");
+            throw new UnsupportedProtocolVersionException(name + ": protocol version " + version
+                    + " does not include version 1");
         }
         String called = ae(body, 4);
         String calling = ae(body, 20);
@@ -188,6 +198,12 @@ public final class PduCodec {
         }
         if (userInfo == null) {
             throw new PduFormatException(name + " without a user information item (PS3.7 D.3.3 requires one)");
+        }
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        for (PresentationContext pc : contexts) {
+            if (!ids.add(pc.id())) {
+                throw new PduFormatException(name + ": presentation context ID " + pc.id() + " appears twice");
+            }
         }
         if (type == Pdu.TYPE_ASSOCIATE_RQ && contexts.isEmpty()) {
             throw new PduFormatException(name + " proposes no presentation context");

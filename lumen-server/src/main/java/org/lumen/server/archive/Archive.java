@@ -181,7 +181,7 @@ public final class Archive implements AutoCloseable {
             target = layout.resolve(relative);
             moveDurably(temp, target);
             IndexedInstance record = IndexedInstance.of(dataset, in.transferSyntaxUid().trim(), relative, written.size(),
-                    written.sha256(), Instant.now(), in.source());
+                    written.sha256(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), in.source());
             CommitResult committed;
             try {
                 committed = index.commit(record, config.duplicatePolicy());
@@ -198,10 +198,12 @@ public final class Archive implements AutoCloseable {
                 case REPLACED -> deleteQuietly(committed.previous().path());
                 default -> { }
             }
+            Path kept = target;
             target = null; // committed: it stays
             stable.touch(studyUid);
-            StoredInstance stored = index.instance(datasetSop).orElseThrow(() ->
-                    new StoreException(StoreException.Reason.STORAGE_FAILURE, "The instance vanished from the index right after it was stored"));
+            StoredInstance stored = new StoredInstance(studyUid, seriesUid, datasetSop,
+                    record.value(QueryLevel.IMAGE, "sop_class_uid"), record.transferSyntaxUid(), kept, written.size(),
+                    written.sha256(), record.receivedAt(), record.sourceAet());
             return new StoreResult(stored, committed.outcome() == CommitResult.Outcome.REPLACED
                     ? StoreResult.Outcome.REPLACED : StoreResult.Outcome.STORED);
         } catch (IOException e) {
@@ -271,8 +273,11 @@ public final class Archive implements AutoCloseable {
         meta.setString(Tag.MediaStorageSOPClassUID, VR.UI, in.sopClassUid().trim());
         meta.setString(Tag.MediaStorageSOPInstanceUID, VR.UI, sopUid);
         String source = in.source();
-        if (!meta.containsValue(Tag.SourceApplicationEntityTitle) && !source.isBlank() && source.length() <= 16) {
-            meta.setString(Tag.SourceApplicationEntityTitle, VR.AE, source.trim());
+        // Sending Application Entity Title (0002,0017): who sent us this copy ("stow", "import" for the other paths); a
+        // reindex reads the source back from it.
+        meta.remove(Tag.SendingApplicationEntityTitle);
+        if (!source.isBlank() && source.trim().length() <= 16) {
+            meta.setString(Tag.SendingApplicationEntityTitle, VR.AE, source.trim());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         DicomWriter.write(out, meta, new Attributes(), in.transferSyntaxUid().trim(), WriteOptions.DEFAULT);
@@ -454,7 +459,7 @@ public final class Archive implements AutoCloseable {
                     || dataset.getString(Tag.SeriesInstanceUID) == null) {
                 return "no SOP, Study or Series Instance UID";
             }
-            String source = parsed.fileMeta().getString(Tag.SourceApplicationEntityTitle, "");
+            String source = parsed.fileMeta().getString(Tag.SendingApplicationEntityTitle, "");
             IndexedInstance record = IndexedInstance.of(dataset, ts == null ? parsed.transferSyntax().uid() : ts.trim(),
                     layout.relativize(file), Files.size(file), hashFile(file), Files.getLastModifiedTime(file).toInstant(), source);
             CommitResult result = index.commit(record, policy);

@@ -28,6 +28,8 @@ import org.lumen.dicom.io.TransferSyntax;
  */
 public record IncomingInstance(String transferSyntaxUid, String sopClassUid, String sopInstanceUid, String source,
         InputStream dataset, Attributes fileMeta) {
+    /** Largest file read whole when its Part 10 header is missing or incomplete (the only case that buffers). */
+    static final int WHOLE_PARSE_LIMIT = 256 << 20;
 
     public IncomingInstance {
         Objects.requireNonNull(transferSyntaxUid, "transferSyntaxUid");
@@ -75,8 +77,9 @@ public record IncomingInstance(String transferSyntaxUid, String sopClassUid, Str
             String sopClass = trimmed(meta.getString(Tag.MediaStorageSOPClassUID));
             String sopInstance = trimmed(meta.getString(Tag.MediaStorageSOPInstanceUID));
             if (ts == null || sopClass == null || sopInstance == null) {
-                throw new StoreException(StoreException.Reason.INVALID_DATASET, "The file meta information lacks the "
-                        + (ts == null ? "Transfer Syntax UID" : sopClass == null ? "Media Storage SOP Class UID" : "Media Storage SOP Instance UID"));
+                // An incomplete meta header: read the whole file and take what is missing from the data set.
+                return parsedWhole(new java.io.SequenceInputStream(new ByteArrayInputStream(concat(head, metaBytes)), pushback),
+                        source);
             }
             return new IncomingInstance(ts, sopClass, sopInstance, source, pushback, keptMeta(meta));
         } catch (IOException e) {
@@ -85,7 +88,13 @@ public record IncomingInstance(String transferSyntaxUid, String sopClassUid, Str
     }
 
     private static IncomingInstance parsedWhole(InputStream in, String source) throws IOException, StoreException {
-        DicomFile file = DicomReader.read(in, "incoming", ReadOptions.INCLUDE_ALL);
+        byte[] whole = in.readNBytes(WHOLE_PARSE_LIMIT + 1);
+        if (whole.length > WHOLE_PARSE_LIMIT) {
+            throw new StoreException(StoreException.Reason.TOO_LARGE, "A file without complete Part 10 header is read whole, and"
+                    + " this one is over " + (WHOLE_PARSE_LIMIT >> 20) + " MiB; give it a file meta information (e.g. with"
+                    + " lumen dicom transcode) to import it");
+        }
+        DicomFile file = DicomReader.read(whole, "incoming", ReadOptions.INCLUDE_ALL);
         Attributes dataset = file.dataset();
         String sopClass = trimmed(dataset.getString(Tag.SOPClassUID));
         String sopInstance = trimmed(dataset.getString(Tag.SOPInstanceUID));
@@ -94,10 +103,20 @@ public record IncomingInstance(String transferSyntaxUid, String sopClassUid, Str
                     "The data set has no SOP Class UID or SOP Instance UID; it cannot be archived");
         }
         TransferSyntax syntax = file.transferSyntax();
+        if (!file.hasPreamble() && file.fileMeta().isEmpty()) {
+            // A bare data set: the bytes as they are, in the syntax the reader recognised.
+            return new IncomingInstance(syntax.uid(), sopClass, sopInstance, source, new ByteArrayInputStream(whole), null);
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DicomWriter.writeDataset(bytes, dataset, syntax);
         return new IncomingInstance(syntax.uid(), sopClass, sopInstance, source, new ByteArrayInputStream(bytes.toByteArray()),
                 file.fileMeta().isEmpty() ? null : keptMeta(file.fileMeta()));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** The meta elements worth keeping (source/sending AE, private information); the archive sets the rest. */

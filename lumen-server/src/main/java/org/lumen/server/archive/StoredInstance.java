@@ -12,4 +12,9 @@ import java.time.Instant;
  */
 public record StoredInstance(String studyInstanceUid, String seriesInstanceUid, String sopInstanceUid, String sopClassUid,
         String transferSyntaxUid, Path path, long size, String sha256, Instant receivedAt, String sourceAet) {
+
+    public StoredInstance withReceivedAt(Instant value) {
+        return new StoredInstance(studyInstanceUid, seriesInstanceUid, sopInstanceUid, sopClassUid, transferSyntaxUid, path, size,
+                sha256, value, sourceAet);
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.lumen.dicom.data.Attributes;
 import org.lumen.dicom.data.BulkData;
+import org.lumen.dicom.data.ByteUtils;
 import org.lumen.dicom.data.Fragments;
 import org.lumen.dicom.data.Sequence;
 import org.lumen.dicom.data.Tags;
@@ -35,7 +36,8 @@ final class BulkDataHandler {
         }
         DicomWebBackend.InstanceLocation instance = WadoHandler.resolve(backend, ctx).get(0);
         String path = ctx.pathParam("path");
-        Object value = find(WadoHandler.readMetadata(instance), path);
+        Located located = find(WadoHandler.readMetadata(instance), path);
+        Object value = located.value();
         if (value instanceof Fragments fragments) {
             String type = PixelMediaTypes.of(instance.transferSyntaxUid());
             MultipartWriter writer = new MultipartWriter(ctx.outputStream());
@@ -47,6 +49,7 @@ final class BulkDataHandler {
             writer.finish();
             return;
         }
+        value = littleEndian(located, value);
         if (!multipart) {
             ctx.status(200).contentType(PixelMediaTypes.OCTET_STREAM);
             writeValue(value, ctx.outputStream());
@@ -80,8 +83,31 @@ final class BulkDataHandler {
         out.flush();
     }
 
+    /** A value found by its path, with the dataset holding it (for its VR and byte order). */
+    record Located(Attributes owner, int tag, Object value) {
+    }
+
+    /**
+     * Bulk data goes out little endian (PS3.18 8.7.3.3.2): a value of a big endian file (retired Explicit VR Big Endian) is
+     * read and swapped per its VR's unit. Such files are rare and small; this is the one place a whole value is read.
+     */
+    private static Object littleEndian(Located located, Object value) {
+        boolean bigEndian = value instanceof BulkData bulk ? bulk.bigEndian() : located.owner().bigEndian();
+        int width = switch (located.owner().vr(located.tag())) {
+            case OW, US, SS -> 2;
+            case OF, OL, FL, UL, SL, AT -> 4;
+            case OD, OV, FD, SV, UV -> 8;
+            default -> 1;
+        };
+        if (!bigEndian || width == 1) {
+            return value;
+        }
+        byte[] bytes = value instanceof BulkData bulk ? bulk.read() : ((byte[]) value).clone();
+        return ByteUtils.swap(bytes, width);
+    }
+
     /** The value at {@code path}: tag, then item index and tag for each sequence level. */
-    static Object find(Attributes dataset, String path) {
+    static Located find(Attributes dataset, String path) {
         String[] steps = path.split("/");
         Attributes current = dataset;
         for (int k = 0; k < steps.length; k += 2) {
@@ -91,7 +117,7 @@ final class BulkDataHandler {
                 if (!(value instanceof byte[] || value instanceof BulkData || value instanceof Fragments)) {
                     throw DicomWebException.notFound("No bulk data value at " + path);
                 }
-                return value;
+                return new Located(current, tag, value);
             }
             Sequence seq = current.getSequence(tag);
             int item = parseIndex(path, steps[k + 1]);

@@ -3,6 +3,7 @@ package org.lumen.server.dicomweb;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import org.lumen.server.archive.Archive;
 
 /**
  * Mounts DICOMweb under {@value #PREFIX}: QIDO-RS, WADO-RS (retrieve, metadata, frames, bulk data, rendered,
@@ -16,6 +17,16 @@ public final class DicomWebRoutes {
     public static final String PREFIX = "/dicom-web";
 
     private DicomWebRoutes() {
+    }
+
+    /** The contract's form: the routes over the node's archive. */
+    public static void register(Javalin app, Archive archive, DicomWebConfig config) {
+        register(app, new ArchiveBackend(archive), config);
+    }
+
+    /** The routes over the node's archive, declared inside {@code Javalin.create(config -> ...)}. */
+    public static void register(JavalinConfig javalin, Archive archive, DicomWebConfig config) {
+        register(javalin, new ArchiveBackend(archive), config);
     }
 
     public static void register(JavalinConfig javalin, DicomWebBackend backend, DicomWebConfig config) {
@@ -39,7 +50,6 @@ public final class DicomWebRoutes {
 
         routes.before(PREFIX + "/*", cors::addHeaders);
         routes.options(PREFIX + "/*", cors::preflight);
-        ErrorResponses.install(routes, PREFIX);
 
         String studies = PREFIX + "/studies";
         String study = studies + "/{study}";
@@ -47,34 +57,36 @@ public final class DicomWebRoutes {
         String instance = series + "/instances/{instance}";
 
         // QIDO-RS
-        routes.get(studies, qido::studies);
-        routes.get(study + "/series", qido::series);
-        routes.get(PREFIX + "/series", qido::series);
-        routes.get(series + "/instances", qido::instances);
-        routes.get(study + "/instances", qido::instances);
-        routes.get(PREFIX + "/instances", qido::instances);
+        routes.get(studies, ErrorResponses.wrap(qido::studies));
+        routes.get(study + "/series", ErrorResponses.wrap(qido::series));
+        routes.get(PREFIX + "/series", ErrorResponses.wrap(qido::series));
+        routes.get(series + "/instances", ErrorResponses.wrap(qido::instances));
+        routes.get(study + "/instances", ErrorResponses.wrap(qido::instances));
+        routes.get(PREFIX + "/instances", ErrorResponses.wrap(qido::instances));
 
         // WADO-RS
-        routes.get(study, wado::retrieve);
-        routes.get(series, wado::retrieve);
-        routes.get(instance, wado::retrieve);
-        routes.get(study + "/metadata", wado::metadata);
-        routes.get(series + "/metadata", wado::metadata);
-        routes.get(instance + "/metadata", wado::metadata);
-        routes.get(instance + "/frames/{frames}", frames::frames);
-        routes.get(instance + "/bulkdata/<path>", bulk::bulkData);
-        routes.get(instance + "/rendered", rendered::rendered);
-        routes.get(instance + "/frames/{frame}/rendered", rendered::rendered);
-        routes.get(study + "/thumbnail", rendered::thumbnail);
-        routes.get(series + "/thumbnail", rendered::thumbnail);
-        routes.get(instance + "/thumbnail", rendered::thumbnail);
-        routes.get(instance + "/frames/{frame}/thumbnail", rendered::thumbnail);
+        routes.get(study, ErrorResponses.wrap(wado::retrieve));
+        routes.get(series, ErrorResponses.wrap(wado::retrieve));
+        routes.get(instance, ErrorResponses.wrap(wado::retrieve));
+        routes.get(study + "/metadata", ErrorResponses.wrap(wado::metadata));
+        routes.get(series + "/metadata", ErrorResponses.wrap(wado::metadata));
+        routes.get(instance + "/metadata", ErrorResponses.wrap(wado::metadata));
+        routes.get(instance + "/frames/{frames}", ErrorResponses.wrap(frames::frames));
+        routes.get(instance + "/bulkdata/<path>", ErrorResponses.wrap(bulk::bulkData));
+        routes.get(study + "/rendered", ErrorResponses.wrap(rendered::renderedAll));
+        routes.get(series + "/rendered", ErrorResponses.wrap(rendered::renderedAll));
+        routes.get(instance + "/rendered", ErrorResponses.wrap(rendered::rendered));
+        routes.get(instance + "/frames/{frame}/rendered", ErrorResponses.wrap(rendered::rendered));
+        routes.get(study + "/thumbnail", ErrorResponses.wrap(rendered::thumbnail));
+        routes.get(series + "/thumbnail", ErrorResponses.wrap(rendered::thumbnail));
+        routes.get(instance + "/thumbnail", ErrorResponses.wrap(rendered::thumbnail));
+        routes.get(instance + "/frames/{frame}/thumbnail", ErrorResponses.wrap(rendered::thumbnail));
 
         // STOW-RS
-        routes.post(studies, stow::store);
-        routes.post(study, stow::store);
+        routes.post(studies, ErrorResponses.wrap(stow::store));
+        routes.post(study, ErrorResponses.wrap(stow::store));
 
         // WADO-URI
-        routes.get(PREFIX + "/wado", wadoUri::wado);
+        routes.get(PREFIX + "/wado", ErrorResponses.wrap(wadoUri::wado));
     }
 }

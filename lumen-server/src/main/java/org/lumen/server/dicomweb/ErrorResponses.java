@@ -3,7 +3,7 @@ package org.lumen.server.dicomweb;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -22,19 +22,23 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    static void install(JavalinDefaultRoutingApi routes, String prefix) {
-        routes.exception(DicomWebException.class, (e, ctx) -> respond(ctx, e));
-        routes.exception(Exception.class, (e, ctx) -> {
-            if (!ctx.path().startsWith(prefix)) {
-                // Not ours: keep Javalin's own answer for the rest of the application.
-                ctx.status(500).result("Internal server error");
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                return;
+    /**
+     * The handler with every failure answered here: a {@link DicomWebException} by its status and body, anything else by
+     * 500 and a log line. Wrapping each route (rather than registering exception mappers on the application) leaves the
+     * rest of the application's error handling alone.
+     */
+    static Handler wrap(Handler handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (DicomWebException e) {
+                respond(ctx, e);
+            } catch (Exception e) {
+                LOG.error("DICOMweb {} {} failed", ctx.method(), ctx.path(), e);
+                respond(ctx, new DicomWebException(DicomWebError.INTERNAL, null,
+                        "Internal error (" + e.getClass().getSimpleName() + "); see the server log", e));
             }
-            LOG.error("DICOMweb {} {} failed", ctx.method(), ctx.path(), e);
-            respond(ctx, new DicomWebException(DicomWebError.INTERNAL, null,
-                    "Internal error (" + e.getClass().getSimpleName() + "); see the server log", e));
-        });
+        };
     }
 
     static void respond(Context ctx, DicomWebException e) {
@@ -47,6 +51,8 @@ public final class ErrorResponses {
             // The body is already streaming (a multipart response): the status cannot change any more; cut it short.
             throw new IllegalStateException("Response already committed: " + e.getMessage(), e);
         }
+        // Drop whatever a handler had written into the (uncommitted) buffer before it failed.
+        ctx.res().resetBuffer();
         ctx.status(e.error().status()).contentType("application/json").result(body(e));
     }
 

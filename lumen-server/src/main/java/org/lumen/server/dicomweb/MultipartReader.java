@@ -24,6 +24,8 @@ public final class MultipartReader {
     private int start;
     private int end;
     private boolean eof;
+    /** Buffer positions in [start, scanned) are known not to start a delimiter: small reads do not rescan them. */
+    private int scanned;
     private boolean finished;
     private PartStream current;
 
@@ -161,8 +163,9 @@ public final class MultipartReader {
     private int indexOfDelimiter() {
         byte first = delimiter[0];
         int last = end - delimiter.length;
+        int from = Math.max(start, scanned);
         outer:
-        for (int i = start; i <= last; i++) {
+        for (int i = from; i <= last; i++) {
             if (buf[i] != first) {
                 continue;
             }
@@ -171,8 +174,10 @@ public final class MultipartReader {
                     continue outer;
                 }
             }
+            scanned = i;
             return i;
         }
+        scanned = Math.max(from, last + 1);
         return -1;
     }
 
@@ -184,6 +189,7 @@ public final class MultipartReader {
         if (start > 0) {
             System.arraycopy(buf, start, buf, 0, end - start);
             end -= start;
+            scanned = Math.max(0, scanned - start);
             start = 0;
         }
         while (end - start < n && !eof) {

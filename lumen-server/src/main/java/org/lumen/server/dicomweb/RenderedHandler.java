@@ -26,29 +26,88 @@ final class RenderedHandler {
 
     /** GET .../instances/{instance}/rendered and .../frames/{frame}/rendered */
     void rendered(Context ctx) throws IOException {
-        for (String name : ctx.queryParamMap().keySet()) {
-            if (!RENDERED_PARAMS.contains(name)) {
-                throw DicomWebException.badParameter(name, "Unknown parameter " + name + " for a rendered resource (window, "
-                        + "quality, viewport)");
-            }
-        }
+        checkParams(ctx);
         String type = Rendering.chooseType(AcceptHeader.parse(ctx.header("Accept")));
-        Rendering.Params params = new Rendering.Params(Rendering.parseWindow(ctx.queryParam("window"), "window"),
-                Rendering.parseViewport(ctx.queryParam("viewport")), Rendering.parseQuality(ctx.queryParam("quality"), "quality"));
+        Rendering.Params params = params(ctx);
         DicomWebBackend.InstanceLocation instance = WadoHandler.resolve(backend, ctx).get(0);
         BufferedImage image = Rendering.render(instance, frameIndex(ctx), params);
         ctx.status(200).contentType(type);
         Rendering.write(image, type, params.quality(), ctx.outputStream());
     }
 
+    /**
+     * GET /studies/{study}/rendered and .../series/{series}/rendered: every frame of every instance with pixel data, one
+     * rendered image per part, in series and instance order; instances without pixels (SR...) are left out.
+     */
+    void renderedAll(Context ctx) throws IOException {
+        checkParams(ctx);
+        AcceptHeader accept = AcceptHeader.parse(ctx.header("Accept"));
+        String type = null;
+        for (MediaType m : accept.ranges()) {
+            String part = m.isMultipartRelated() ? m.parameter("type") : m.essence().equals("*/*") ? Rendering.JPEG : null;
+            if (part != null && (part.equals(Rendering.JPEG) || part.equals(Rendering.PNG))) {
+                type = part;
+                break;
+            }
+        }
+        if (type == null) {
+            throw DicomWebException.notAcceptable(accept.raw(), "multipart/related; type=\"image/jpeg\" or type=\"image/png\"");
+        }
+        Rendering.Params params = params(ctx);
+        List<DicomWebBackend.InstanceLocation> instances = WadoHandler.resolve(backend, ctx);
+        MultipartWriter writer = new MultipartWriter(ctx.outputStream());
+        ctx.status(200).contentType(writer.contentType(type));
+        for (DicomWebBackend.InstanceLocation instance : instances) {
+            for (int frame = 0; ; frame++) {
+                BufferedImage image;
+                try {
+                    image = Rendering.render(instance, frame, params);
+                } catch (DicomWebException e) {
+                    break; // past the last frame, or no pixel data
+                }
+                Rendering.write(image, type, params.quality(), writer.startPart(type));
+            }
+        }
+        writer.finish();
+    }
+
+    private static void checkParams(Context ctx) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!RENDERED_PARAMS.contains(name)) {
+                throw DicomWebException.badParameter(name, "Unknown parameter " + name + " for a rendered resource (window, "
+                        + "quality, viewport)");
+            }
+        }
+    }
+
+    private static Rendering.Params params(Context ctx) {
+        return new Rendering.Params(Rendering.parseWindow(ctx.queryParam("window"), "window"),
+                Rendering.parseViewport(ctx.queryParam("viewport")), Rendering.parseQuality(ctx.queryParam("quality"), "quality"));
+    }
+
     /** GET .../thumbnail at any level. */
     void thumbnail(Context ctx) throws IOException {
         String type = Rendering.chooseType(AcceptHeader.parse(ctx.header("Accept")));
         List<DicomWebBackend.InstanceLocation> instances = WadoHandler.resolve(backend, ctx);
-        DicomWebBackend.InstanceLocation middle = instances.get(instances.size() / 2);
         Optional<Rendering.Viewport> viewport = Optional.ofNullable(Rendering.parseViewport(ctx.queryParam("viewport")));
-        BufferedImage image = Rendering.render(middle, frameIndex(ctx),
-                new Rendering.Params(Optional.empty(), viewport.orElse(null), 80));
+        Rendering.Params params = new Rendering.Params(Optional.empty(), viewport.orElse(null), 80);
+        BufferedImage image = null;
+        DicomWebException last = null;
+        // The middle instance first, then outwards: a series may hold instances without pixels (SR, presentation states).
+        for (int k = 0; k < 2 * instances.size() && image == null; k++) {
+            int index = instances.size() / 2 + (k % 2 == 0 ? k / 2 : -(k + 1) / 2);
+            if (index < 0 || index >= instances.size()) {
+                continue;
+            }
+            try {
+                image = Rendering.render(instances.get(index), frameIndex(ctx), params);
+            } catch (DicomWebException e) {
+                last = e;
+            }
+        }
+        if (image == null) {
+            throw last;
+        }
         if (viewport.isEmpty()) {
             image = Rendering.shrink(image, config.thumbnailSize());
         }

@@ -17,6 +17,7 @@ import org.lumen.dicom.io.DicomFile;
 import org.lumen.dicom.io.DicomReader;
 import org.lumen.dicom.io.ReadOptions;
 import org.lumen.dicom.json.DicomJsonWriter;
+import org.lumen.dicom.xml.NativeXmlWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * ReferencedSOPSequence or FailedSOPSequence with its FailureReason: 200 when all were stored, 202 when some failed, 409
  * when none was stored.
  *
- * <p>Before storing, the first {@value #PEEK} bytes of a part are parsed for its UIDs (to check the study in the path and
- * to name a failed instance); a part whose header is larger is spooled to a temporary file first. Memory per request is
+ * <p>The first {@value #PEEK} bytes of a part are kept aside and parsed for its UIDs only when needed: before storing
+ * when the path names a study (a part whose header is larger is then spooled to a temporary file first), and after a
+ * refusal, to name the failed instance. Memory per request is
  * bounded by that and the multipart buffer, whatever the size of the parts.
  */
 final class StowHandler {
@@ -55,6 +57,7 @@ final class StowHandler {
 
     void store(Context ctx) throws IOException {
         String study = ctx.pathParamMap().containsKey("study") ? Uids.check("study", ctx.pathParam("study")) : null;
+        boolean xml = responseIsXml(AcceptHeader.parse(ctx.header("Accept")));
         String boundary = boundaryOf(ctx.header("Content-Type"));
         String base = BaseUrl.of(ctx, config);
         Attributes response = new Attributes();
@@ -63,6 +66,7 @@ final class StowHandler {
         Sequence failed = response.newSequence(Tag.FailedSOPSequence);
         MultipartReader reader = new MultipartReader(ctx.req().getInputStream(), boundary);
         int parts = 0;
+        boolean lastFailed = false;
         String onlyStudy = study;
         boolean manyStudies = false;
         while (true) {
@@ -74,8 +78,11 @@ final class StowHandler {
                     throw new DicomWebException(DicomWebError.BAD_REQUEST, "Content-Type", "The body is not valid "
                             + "multipart/related: " + e.getMessage(), e);
                 }
-                // The body broke after some parts: report what was stored, and this break as one more failure.
-                addFailure(failed, new Identity(null, null, null), CANNOT_UNDERSTAND);
+                // The body broke after some parts: report what was stored, and the break as a failure unless the
+                // part it cut already failed for it.
+                if (!lastFailed) {
+                    addFailure(failed, new Identity(null, null, null), CANNOT_UNDERSTAND);
+                }
                 LOG.warn("STOW-RS: body cut after {} part(s): {}", parts, e.getMessage());
                 break;
             }
@@ -87,9 +94,18 @@ final class StowHandler {
             if (partType != null && !MediaType.parse(partType).essence().equals(WadoHandler.DICOM)) {
                 LOG.info("STOW-RS: part {} is {}, not application/dicom", parts, partType);
                 addFailure(failed, new Identity(null, null, null), CANNOT_UNDERSTAND);
+                lastFailed = true;
                 continue;
             }
-            DicomWebBackend.Stored id = storeOne(part.body(), study, failed, parts);
+            DicomWebBackend.Stored id;
+            try {
+                id = storeOne(part.body(), study, failed, parts);
+            } catch (MultipartReader.MultipartException e) {
+                addFailure(failed, new Identity(null, null, null), CANNOT_UNDERSTAND);
+                LOG.warn("STOW-RS: body cut inside part {}: {}", parts, e.getMessage());
+                break;
+            }
+            lastFailed = id == null;
             if (id != null) {
                 Attributes item = referenced.addItem();
                 item.setString(Tag.ReferencedSOPClassUID, VR.UI, id.sopClassUid());
@@ -110,9 +126,13 @@ final class StowHandler {
         }
         int status = failed.isEmpty() ? 200 : referenced.isEmpty() ? 409 : 202;
         LOG.info("STOW-RS: {} part(s), {} stored, {} failed", parts, referenced.size(), failed.size());
-        ctx.status(status).contentType(QidoHandler.JSON);
+        ctx.status(status).contentType(xml ? QidoHandler.XML : QidoHandler.JSON);
         OutputStream out = ctx.outputStream();
-        new DicomJsonWriter().write(response, out);
+        if (xml) {
+            new NativeXmlWriter().write(response, out);
+        } else {
+            new DicomJsonWriter().write(response, out);
+        }
         out.flush();
     }
 
@@ -127,6 +147,9 @@ final class StowHandler {
             return null;
         }
         boolean whole = prefix.length < PEEK;
+        if (study == null) {
+            return storeUnchecked(prefix, whole, limited, failed, partNumber);
+        }
         Path spool = null;
         try {
             Identity id = identify(prefix, partNumber, whole);
@@ -172,6 +195,27 @@ final class StowHandler {
             if (spool != null) {
                 Files.deleteIfExists(spool);
             }
+        }
+    }
+
+    /**
+     * Stores a part with no study to check against: straight to the archive, the prefix parsed only when the archive
+     * refuses the part, to name it in the failure.
+     */
+    private DicomWebBackend.Stored storeUnchecked(byte[] prefix, boolean whole, InputStream rest, Sequence failed,
+            int partNumber) throws IOException {
+        try (InputStream in = new SequenceInputStream(new ByteArrayInputStream(prefix), rest)) {
+            return backend.store(in);
+        } catch (DicomWebBackend.StoreRefusal e) {
+            Identity id = identify(prefix, partNumber, whole);
+            id = id == null ? new Identity(null, null, null) : id;
+            LOG.info("STOW-RS: part {} ({}) refused: {}", partNumber, id.sopInstanceUid(), e.getMessage());
+            addFailure(failed, id, e.failureReason());
+            return null;
+        } catch (PartTooLarge e) {
+            LOG.info("STOW-RS: part {} is larger than the configured {} bytes", partNumber, config.maxStowPartBytes());
+            addFailure(failed, new Identity(null, null, null), OUT_OF_RESOURCES);
+            return null;
         }
     }
 
@@ -226,6 +270,15 @@ final class StowHandler {
             item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, id.sopInstanceUid());
         }
         item.setInt(Tag.FailureReason, VR.US, reason);
+    }
+
+    /** The response is DICOM JSON unless the client prefers application/dicom+xml; 406 when it takes neither. */
+    private static boolean responseIsXml(AcceptHeader accept) {
+        String chosen = accept.firstSingle(java.util.List.of(QidoHandler.JSON, QidoHandler.XML, "application/json"));
+        if (chosen == null) {
+            throw DicomWebException.notAcceptable(accept.raw(), QidoHandler.JSON + " or " + QidoHandler.XML);
+        }
+        return chosen.equals(QidoHandler.XML);
     }
 
     /** The boundary of a multipart/related application/dicom request; 415 for any other Content-Type. */

@@ -1,7 +1,9 @@
 package org.lumen.server.dimse;
 
 import org.lumen.dicom.data.Attributes;
+import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.UID;
+import org.lumen.dicom.data.VR;
 import org.lumen.net.FindService;
 import org.lumen.net.QueryRequest;
 import org.lumen.net.dimse.DimseException;
@@ -36,7 +38,13 @@ final class ArchiveQueryScp implements FindService {
         boolean combinedDateTime = negotiated != null && negotiated.length > 1 && negotiated[1] == 1;
         QueryOptions options = QueryOptions.DEFAULT.withPatientRoot(patientRoot).withCombinedDateTime(combinedDateTime);
         try {
-            return archive.find(level, keys, options);   // the level and character set are control keys, not matched
+            // The level and character set are control keys, not matched; Retrieve AE Title names us, who hold them all.
+            return archive.find(level, keys, options).map(identifier -> {
+                if (identifier.contains(Tag.RetrieveAETitle)) {
+                    identifier.setString(Tag.RetrieveAETitle, VR.AE, req.calledAe());
+                }
+                return identifier;
+            });
         } catch (IllegalArgumentException e) {
             throw new DimseException(Status.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, e.getMessage(), e);
         }

@@ -34,11 +34,19 @@ public final class DimseServices implements AutoCloseable {
         ArchiveQueryScp find = new ArchiveQueryScp(archive);
         registry.registerFind(UID.PatientRootQueryRetrieveInformationModelFind, find, allowed(allowed, "find"));
         registry.registerFind(UID.StudyRootQueryRetrieveInformationModelFind, find, allowed(allowed, "find"));
+        // Relational queries and combined date-time matching are supported; fuzzy PN matching and timezone adjustment not.
+        registry.supportExtendedNegotiation(UID.PatientRootQueryRetrieveInformationModelFind, (byte) 1, (byte) 1, (byte) 0, (byte) 0);
+        registry.supportExtendedNegotiation(UID.StudyRootQueryRetrieveInformationModelFind, (byte) 1, (byte) 1, (byte) 0, (byte) 0);
         ArchiveRetrieveScp retrieve = new ArchiveRetrieveScp(archive);
         registry.registerRetrieve(UID.PatientRootQueryRetrieveInformationModelMove, retrieve, allowed(allowed, "move"));
         registry.registerRetrieve(UID.StudyRootQueryRetrieveInformationModelMove, retrieve, allowed(allowed, "move"));
         registry.registerRetrieve(UID.PatientRootQueryRetrieveInformationModelGet, retrieve, allowed(allowed, "get"));
         registry.registerRetrieve(UID.StudyRootQueryRetrieveInformationModelGet, retrieve, allowed(allowed, "get"));
+        for (String retrieveClass : new String[] {UID.PatientRootQueryRetrieveInformationModelMove,
+                UID.StudyRootQueryRetrieveInformationModelMove, UID.PatientRootQueryRetrieveInformationModelGet,
+                UID.StudyRootQueryRetrieveInformationModelGet}) {
+            registry.supportExtendedNegotiation(retrieveClass, (byte) 1);   // relational retrieval
+        }
         StorageCommitmentScp commitment = new StorageCommitmentScp(archive, aeTitle, remoteAes);
         registry.registerNService(UID.StorageCommitmentPushModel, commitment, allowed(allowed, "commitment"));
         registry.registerFind(UID.ModalityWorklistInformationModelFind, new WorklistScp(worklist),

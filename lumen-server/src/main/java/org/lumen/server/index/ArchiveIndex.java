@@ -5,10 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +37,11 @@ public final class ArchiveIndex implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Path dataDir;
+    private final boolean h2;
 
     private ArchiveIndex(HikariDataSource dataSource, Path dataDir) {
         this.dataSource = dataSource;
+        this.h2 = dataSource.getJdbcUrl().startsWith("jdbc:h2:");
         this.jdbi = Jdbi.create(dataSource);
         this.dataDir = dataDir;
     }
@@ -80,6 +80,11 @@ public final class ArchiveIndex implements AutoCloseable {
         return jdbi;
     }
 
+    /** Whether the database is H2 (for the few H2-only planner hints). */
+    public boolean h2() {
+        return h2;
+    }
+
     public Path dataDir() {
         return dataDir;
     }
@@ -100,6 +105,7 @@ public final class ArchiveIndex implements AutoCloseable {
                 if (attempt >= MAX_ATTEMPTS || !retryable(e)) {
                     throw e;
                 }
+                LOG.debug("Index transaction attempt {} lost a race, retrying: {}", attempt, e.toString());
                 backoff(attempt);
             }
         }
@@ -357,18 +363,5 @@ public final class ArchiveIndex implements AutoCloseable {
 
     static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
-    /** Logs without PHI: counts only. */
-    public void logSummary() {
-        LOG.info("Archive index holds {} instances", countInstances());
-    }
-
-    static List<String> copy(List<String> in) {
-        return new ArrayList<>(in);
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lumen.dicom.data.Attributes;
-import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.Tags;
 import org.lumen.server.archive.QueryLevel;
 
@@ -71,10 +70,5 @@ public record IndexedInstance(Map<QueryLevel, Map<String, String>> values, Strin
             return null;
         }
         return joined.length() > MAX_COLUMN ? joined.substring(0, MAX_COLUMN) : joined;
-    }
-
-    /** Convenience for tests and tools: the SOP Instance UID of a data set as the index will store it. */
-    public static String sopUidOf(Attributes dataset) {
-        return joined(dataset, Tag.SOPInstanceUID);
     }
 }

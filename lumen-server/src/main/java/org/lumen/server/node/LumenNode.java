@@ -33,6 +33,9 @@ import java.util.Set;
 public final class LumenNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LumenNode.class);
 
+    /** How long associations in flight may take to end at shutdown before their connections are closed. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
     private final NodeConfig config;
     private final Archive archive;
     private final DimseServices services;
@@ -140,7 +143,7 @@ public final class LumenNode implements AutoCloseable {
 
     @Override
     public void close() {
-        dicom.close();
+        dicom.stop(SHUTDOWN_GRACE);
         http.stop();
         services.close();
         archive.close();

@@ -1,7 +1,6 @@
 package org.lumen.server.query;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,6 +36,7 @@ import org.lumen.server.index.IndexColumn;
  * of studies costs one indexed query; otherwise rows are read in primary-key pages and offset/limit apply after matching.
  */
 public final class QueryEngine {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryEngine.class);
     private static final int PAGE = 500;
     private static final int[][] DATE_TIME_PAIRS = {
             {Tag.StudyDate, Tag.StudyTime}, {Tag.SeriesDate, Tag.SeriesTime}, {Tag.ContentDate, Tag.ContentTime},
@@ -76,6 +76,8 @@ public final class QueryEngine {
         boolean exact = true;
         boolean headerForMatching;
         boolean headerForReturn;
+        /** A Study Date key of at most a year: reading it through the date index beats walking studies in key order. */
+        boolean narrowStudyDate;
 
         Plan(QueryLevel level, Attributes keys, QueryOptions options) {
             this.level = level;
@@ -210,6 +212,9 @@ public final class QueryEngine {
                 ors.add("(" + String.join(" AND ", ands) + ")");
             }
             where.add("(" + String.join(" OR ", ors) + ")");
+            if (column.tag() == Tag.StudyDate && level == QueryLevel.STUDY && narrow(values)) {
+                narrowStudyDate = true;
+            }
             binds.addAll(local);
             return true;
         }
@@ -229,7 +234,13 @@ public final class QueryEngine {
                 boolean wildcard = Wildcards.hasWildcard(k);
                 String op = wildcard ? " LIKE ? ESCAPE '!'" : " = ?";
                 String bound = wildcard ? Wildcards.toLike(k) : k;
-                ors.add(prefix + "alpha" + op + " OR " + prefix + "ideo" + op + " OR " + prefix + "phon" + op);
+                if (column.tag() == Tag.PatientName) {
+                    // One indexed lookup per group: an OR of three columns would scan every patient.
+                    ors.add("p.pk IN (SELECT pk FROM patient WHERE pn_alpha" + op + " UNION SELECT pk FROM patient WHERE pn_ideo"
+                            + op + " UNION SELECT pk FROM patient WHERE pn_phon" + op + ")");
+                } else {
+                    ors.add(prefix + "alpha" + op + " OR " + prefix + "ideo" + op + " OR " + prefix + "phon" + op);
+                }
                 local.add(bound);
                 local.add(bound);
                 local.add(bound);
@@ -239,12 +250,26 @@ public final class QueryEngine {
             return true;
         }
 
+        private static boolean narrow(String[] values) {
+            for (String v : values) {
+                try {
+                    org.lumen.dicom.data.Range<java.time.LocalDate> r = Matching.dateRange(v);
+                    if (r.lower() == null || r.upper() == null || r.lower().plusDays(366).isBefore(r.upper())) {
+                        return false;
+                    }
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private static String placeholders(int n) {
             return String.join(", ", java.util.Collections.nCopies(n, "?"));
         }
 
         /** The SELECT for one page: rows after {@code afterPk} (keyset paging), with OFFSET on the first page when exact. */
-        String sql(boolean firstPage, int sqlOffset, int pageSize) {
+        String sql(boolean firstPage, int sqlOffset, int pageSize, boolean h2) {
             StringBuilder sql = new StringBuilder("SELECT ");
             List<String> columns = new ArrayList<>();
             for (QueryLevel l : QueryLevel.values()) {
@@ -265,9 +290,16 @@ public final class QueryEngine {
                 columns.add("(SELECT COALESCE(SUM(s2.num_series), 0) FROM study s2 WHERE s2.patient_fk = p.pk) AS p_n_series");
                 columns.add("(SELECT COALESCE(SUM(s2.num_instances), 0) FROM study s2 WHERE s2.patient_fk = p.pk) AS p_n_instances");
             }
-            sql.append(String.join(", ", columns)).append(" FROM patient p");
-            if (level.ordinal() >= QueryLevel.STUDY.ordinal()) {
-                sql.append(" JOIN study st ON st.patient_fk = p.pk");
+            sql.append(String.join(", ", columns));
+            if (narrowStudyDate && h2) {
+                // H2 plans prepared statements without the bound values, so it cannot see that the range is narrow and
+                // would walk every study in key order; name the index (H2 syntax; PostgreSQL plans with the values).
+                sql.append(" FROM study st USE INDEX (study_date_ix) JOIN patient p ON p.pk = st.patient_fk");
+            } else {
+                sql.append(" FROM patient p");
+                if (level.ordinal() >= QueryLevel.STUDY.ordinal()) {
+                    sql.append(" JOIN study st ON st.patient_fk = p.pk");
+                }
             }
             if (level.ordinal() >= QueryLevel.SERIES.ordinal()) {
                 sql.append(" JOIN series se ON se.study_fk = st.pk");
@@ -347,7 +379,7 @@ public final class QueryEngine {
 
         private void fetch() {
             int pageSize = plan.exact && limit > 0 ? Math.min(PAGE, limit - returned) : PAGE;
-            String sql = plan.sql(firstPage, plan.exact ? plan.options.offset() : 0, pageSize);
+            String sql = plan.sql(firstPage, plan.exact ? plan.options.offset() : 0, pageSize, index.h2());
             boolean first = firstPage;
             firstPage = false;
             List<Row> rows = index.jdbi().withHandle(h -> {
@@ -459,7 +491,9 @@ public final class QueryEngine {
         try {
             return DicomReader.read(file, ReadOptions.HEADER_ONLY).dataset();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the indexed file " + file + " to match a query: " + e.getMessage(), e);
+            // A missing or damaged file (verify reports it) must not break every query: match on the columns alone.
+            LOG.warn("Cannot read the header of {} to answer a query: {}", file, e.toString());
+            return null;
         }
     }
 

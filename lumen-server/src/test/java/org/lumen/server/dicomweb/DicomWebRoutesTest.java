@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,7 +45,8 @@ class DicomWebRoutesTest {
             "pydicom/test_files/waveform_ecg.dcm", "pydicom/test_files/JPEG2000.dcm", "pydicom/test_files/JPGExtended.dcm",
             "pydicom/test_files/SC_rgb_rle_2frame.dcm", "pydicom-data/emri_small_jpeg_ls_lossless.dcm",
             "pydicom/test_files/liver_1frame.dcm", "pydicom/test_files/examples_palette.dcm", "pydicom/test_files/test-SR.dcm",
-            "pydicom/test_files/image_dfl.dcm", "pydicom/test_files/ExplVR_BigEnd.dcm", "pydicom-data/JPEG-LL.dcm");
+            "pydicom/test_files/image_dfl.dcm", "pydicom/test_files/ExplVR_BigEnd.dcm", "pydicom-data/JPEG-LL.dcm",
+            "pydicom-data/gdcm-US-ALOKA-16_big.dcm");
 
     @TempDir
     static Path storage;
@@ -117,8 +117,27 @@ class DicomWebRoutesTest {
         Attributes result = new DicomJsonReader().read(new String(r.body(), StandardCharsets.UTF_8));
         assertThat(result.getSequence(Tag.FailedSOPSequence).get(0).getInt(Tag.FailureReason, -1))
                 .isEqualTo(StowHandler.STUDY_MISMATCH);
+        HttpResponse<byte[]> xml = client.post("/studies/1.2.3.4", body.bytes(), "Content-Type", body.contentType(),
+                "Accept", "application/dicom+xml");
+        assertThat(xml.statusCode()).isEqualTo(409);
+        Attributes xmlResult = new org.lumen.dicom.xml.NativeXmlReader().read(xml.body());
+        assertThat(xmlResult.getSequence(Tag.FailedSOPSequence).get(0).getInt(Tag.FailureReason, -1))
+                .isEqualTo(StowHandler.STUDY_MISMATCH);
         HttpResponse<byte[]> wrongType = client.post("/studies", body.bytes(), "Content-Type", "application/dicom");
         assertThat(wrongType.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void aBodyCutInsideAPartKeepsTheInstancesBeforeIt() throws Exception {
+        WebClient.Body body = WebClient.stowBody(WebClient.read(List.of(TestData.dicom("pydicom/test_files/CT_small.dcm"),
+                TestData.dicom("pydicom/test_files/MR_small.dcm"))));
+        byte[] cut = java.util.Arrays.copyOf(body.bytes(), body.bytes().length - 5000);
+        HttpResponse<byte[]> r = client.post("/studies", cut, "Content-Type", body.contentType());
+        assertThat(r.statusCode()).isEqualTo(202);
+        Attributes result = new DicomJsonReader().read(new String(r.body(), StandardCharsets.UTF_8));
+        assertThat(result.getSequence(Tag.ReferencedSOPSequence).size()).isEqualTo(1);
+        assertThat(result.getSequence(Tag.FailedSOPSequence).size()).isEqualTo(1);
+        assertThat(client.post("/studies", new byte[100], "Content-Type", body.contentType()).statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -186,6 +205,22 @@ class DicomWebRoutesTest {
     }
 
     @Test
+    void bulkDataOfABigEndianFileIsLittleEndian() throws Exception {
+        // 16-bit OW pixel data in Explicit VR Big Endian: each word must come out swapped.
+        Path f = TestData.dicom("pydicom-data/gdcm-US-ALOKA-16_big.dcm");
+        DicomFile file = read(f);
+        Attributes ds = file.dataset();
+        String url = "/studies/" + ds.getString(Tag.StudyInstanceUID) + "/series/" + ds.getString(Tag.SeriesInstanceUID)
+                + "/instances/" + ds.getString(Tag.SOPInstanceUID) + "/bulkdata/7FE00010";
+        HttpResponse<byte[]> bulk = client.get(url, "Accept", "application/octet-stream");
+        assertThat(bulk.statusCode()).isEqualTo(200);
+        PixelData pixels = PixelData.of(file);
+        assertThat(pixels.frameCount()).isEqualTo(1);
+        assertThat(bulk.body()).isEqualTo(pixels.frameBytes(0));
+        assertThat(bulk.body()).isNotEqualTo(ds.getBytes(Tag.PixelData));
+    }
+
+    @Test
     void framesDecodedByDefaultAndAsStoredOnRequest() throws Exception {
         Path f = TestData.dicom("pydicom/test_files/SC_rgb_rle_2frame.dcm");
         DicomFile file = read(f);
@@ -234,6 +269,18 @@ class DicomWebRoutesTest {
         BufferedImage t = ImageIO.read(new ByteArrayInputStream(thumb.body()));
         assertThat(Math.max(t.getWidth(), t.getHeight())).isEqualTo(DicomWebConfig.DEFAULT.thumbnailSize());
 
+        Attributes rgb = read(TestData.dicom("pydicom/test_files/SC_rgb_rle_2frame.dcm")).dataset();
+        HttpResponse<byte[]> series = client.get("/studies/" + rgb.getString(Tag.StudyInstanceUID) + "/series/"
+                + rgb.getString(Tag.SeriesInstanceUID) + "/rendered?viewport=20,10", "Accept",
+                "multipart/related; type=\"image/png\"");
+        assertThat(series.statusCode()).isEqualTo(200);
+        List<WebClient.Part> frames = WebClient.parts(series);
+        assertThat(frames).hasSize(2);
+        for (WebClient.Part p : frames) {
+            assertThat(p.contentType()).isEqualTo("image/png");
+            assertThat(ImageIO.read(new ByteArrayInputStream(p.body())).getWidth()).isEqualTo(20);
+        }
+
         HttpResponse<byte[]> badWindow = client.get(instance + "/rendered?window=40", "Accept", "image/png");
         assertThat(badWindow.statusCode()).isEqualTo(400);
         assertThat(new String(badWindow.body(), StandardCharsets.UTF_8)).contains("\"parameter\":\"window\"");
@@ -270,6 +317,66 @@ class DicomWebRoutesTest {
         HttpResponse<byte[]> get = client.get("/studies/1.2.3/metadata", "Origin", ORIGIN);
         assertThat(get.statusCode()).isEqualTo(404);
         assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ORIGIN);
+    }
+
+    @Test
+    void transcodesToARequestedCompressedSyntaxLosslessly() throws Exception {
+        Path f = TestData.dicom("pydicom/test_files/CT_small.dcm");
+        DicomFile original = read(f);
+        Attributes ds = original.dataset();
+        String instancePath = "/studies/" + ds.getString(Tag.StudyInstanceUID) + "/series/"
+                + ds.getString(Tag.SeriesInstanceUID) + "/instances/" + ds.getString(Tag.SOPInstanceUID);
+        for (String syntax : List.of("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.5", "1.2.840.10008.1.2.4.90")) {
+            HttpResponse<byte[]> r = client.get(instancePath, "Accept", "multipart/related; type=\"application/dicom\"; "
+                    + "transfer-syntax=" + syntax);
+            assertThat(r.statusCode()).as(syntax).isEqualTo(200);
+            DicomFile back = DicomReader.read(WebClient.parts(r).get(0).body(), "wado", ReadOptions.INCLUDE_ALL);
+            assertThat(back.transferSyntax().uid()).isEqualTo(syntax);
+            assertThat(PixelData.of(back).frameBytes(0)).as(syntax).isEqualTo(PixelData.of(original).frameBytes(0));
+        }
+        HttpResponse<byte[]> unknown = client.get(instancePath, "Accept", "multipart/related; type=\"application/dicom\"; "
+                + "transfer-syntax=1.2.3.4");
+        assertThat(unknown.statusCode()).isEqualTo(406);
+    }
+
+    @Test
+    void qidoAnswersJsonXmlAnd204() throws Exception {
+        Attributes ds = read(TestData.dicom("pydicom/test_files/CT_small.dcm")).dataset();
+        String study = ds.getString(Tag.StudyInstanceUID);
+        // What OHIF's study list sends.
+        HttpResponse<byte[]> json = client.get("/studies?limit=101&offset=0&fuzzymatching=false&includefield=00081030%2C00080060"
+                + "&StudyInstanceUID=" + study, "Accept", "application/dicom+json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        List<Attributes> results = new DicomJsonReader().readList(json.body());
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).getString(Tag.RetrieveURL)).isEqualTo(client.base() + "/studies/" + study);
+        assertThat(results.get(0).getString(Tag.ModalitiesInStudy)).isEqualTo("CT");
+
+        HttpResponse<byte[]> xml = client.get("/studies/" + study + "/series", "Accept",
+                "multipart/related; type=\"application/dicom+xml\"");
+        assertThat(xml.statusCode()).isEqualTo(200);
+        List<WebClient.Part> parts = WebClient.parts(xml);
+        assertThat(parts).hasSize(1);
+        Attributes series = new org.lumen.dicom.xml.NativeXmlReader().read(parts.get(0).body());
+        assertThat(series.getString(Tag.SeriesInstanceUID)).isEqualTo(ds.getString(Tag.SeriesInstanceUID));
+
+        assertThat(client.get("/studies?PatientID=NO-SUCH-ID").statusCode()).isEqualTo(204);
+        HttpResponse<byte[]> metaXml = client.get("/studies/" + study + "/metadata", "Accept",
+                "multipart/related; type=\"application/dicom+xml\"");
+        assertThat(WebClient.parts(metaXml)).hasSize(1);
+    }
+
+    @Test
+    void routesCanAlsoBeAddedToAnApplicationAlreadyCreated() throws Exception {
+        Javalin other = Javalin.create();
+        DicomWebRoutes.register(other, archive, DicomWebConfig.DEFAULT);
+        other.start("127.0.0.1", 0);
+        try {
+            HttpResponse<byte[]> r = new WebClient("http://127.0.0.1:" + other.port() + "/dicom-web").get("/studies");
+            assertThat(r.statusCode()).isEqualTo(200);
+        } finally {
+            other.stop();
+        }
     }
 
     @Test

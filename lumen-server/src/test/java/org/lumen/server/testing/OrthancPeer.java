@@ -34,7 +34,7 @@ public final class OrthancPeer implements AutoCloseable {
     private final Path root;
     private final int httpPort;
     private final int dicomPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private OrthancPeer(Process process, Path root, int httpPort, int dicomPort) {
         this.process = process;
