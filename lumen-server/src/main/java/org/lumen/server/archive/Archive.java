@@ -288,7 +288,7 @@ public final class Archive implements AutoCloseable {
 
     private static DicomFile parseHeader(Path file) throws StoreException {
         try {
-            return DicomReader.read(file, ReadOptions.HEADER_ONLY);
+            return DicomReader.read(file, ReadOptions.DEFAULT);
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.INVALID_DATASET, "The data set cannot be parsed: " + e.getMessage(), e);
         }
