@@ -1,5 +1,6 @@
 package org.lumen.net;
 
+import org.lumen.dicom.testing.PeerProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,6 @@
 package org.lumen.net;
 
+import org.lumen.dicom.testing.OrthancPeer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -40,32 +41,8 @@ class OrthancTest {
             moved.put(req.sopInstanceUid(), in.readAllBytes());
         });
         try (DicomServer dest = DicomServer.start(AeConfig.of("LUMENDEST"), destination, 0)) {
-            int dicomPort = PeerProcess.freePort();
-            int httpPort = PeerProcess.freePort();
-            Path db = Files.createDirectories(tmp.resolve("db"));
-            Path config = tmp.resolve("orthanc.json");
-            Files.writeString(config, """
-                    {
-                      "Name" : "LumenNetTest",
-                      "StorageDirectory" : "%s",
-                      "IndexDirectory" : "%s",
-                      "HttpServerEnabled" : true,
-                      "HttpPort" : %d,
-                      "HttpBindAddress" : "127.0.0.1",
-                      "RemoteAccessAllowed" : false,
-                      "DicomServerEnabled" : true,
-                      "DicomAet" : "ORTHANC",
-                      "DicomPort" : %d,
-                      "DicomAlwaysAllowEcho" : true,
-                      "DicomAlwaysAllowStore" : true,
-                      "DicomAlwaysAllowFind" : true,
-                      "DicomAlwaysAllowGet" : true,
-                      "DicomAlwaysAllowMove" : true,
-                      "DicomCheckModalityHost" : false,
-                      "DicomModalities" : { "lumendest" : [ "LUMENDEST", "127.0.0.1", %d ] }
-                    }
-                    """.formatted(db, db, httpPort, dicomPort, dest.port()));
-            try (PeerProcess orthanc = PeerProcess.start(tmp.resolve("orthanc.log"), dicomPort, "Orthanc", config.toString())) {
+            try (OrthancPeer orthanc = OrthancPeer.start(Map.of("LUMENDEST", dest.port()))) {
+                int dicomPort = orthanc.dicomPort();
                 AeConfig me = AeConfig.of("LUMENSCU").withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30));
                 ConnectOptions options = ConnectOptions.echo().propose(sopClass, ELE)
                         .propose(UID.StudyRootQueryRetrieveInformationModelFind, ELE)

@@ -1,5 +1,6 @@
 package org.lumen.cli.net;
 
+import org.lumen.dicom.testing.PeerProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,21 +1,23 @@
 package org.lumen.cli.net;
 
+import org.lumen.dicom.testing.OrthancPeer;
+import org.lumen.dicom.testing.PeerProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Lumen's SCU commands against Orthanc 1.10.1: send the files, then find/move/get them back. Orthanc runs on free ports
- * with its own temporary storage (startup code after lumen-server's OrthancPeer, plus a DICOM modality for C-MOVE) and is
- * stopped by its PID.
+ * with its own temporary storage (OrthancPeer, with storescp as its C-MOVE destination) and is stopped by its PID.
  */
 class OrthancScuTest extends QueryRetrieveScuContract {
-    private PeerProcess orthanc;
+    private OrthancPeer orthanc;
     private PeerProcess storescp;
     private Path storescpDir;
     private int dicomPort;
@@ -26,35 +28,8 @@ class OrthancScuTest extends QueryRetrieveScuContract {
         int destPort = PeerProcess.freePort();
         storescp = PeerProcess.start(Files.createTempFile("storescp", ".log"), destPort, "storescp", "-aet", "STORESCP",
                 "-od", storescpDir.toString(), String.valueOf(destPort));
-        Path root = Files.createTempDirectory("lumen-orthanc-");
-        Path storage = Files.createDirectories(root.resolve("db"));
-        dicomPort = PeerProcess.freePort();
-        int httpPort = PeerProcess.freePort();
-        String config = """
-                {
-                  "Name" : "LumenScuPeer",
-                  "StorageDirectory" : "%s",
-                  "IndexDirectory" : "%s",
-                  "HttpServerEnabled" : true,
-                  "HttpPort" : %d,
-                  "HttpBindAddress" : "127.0.0.1",
-                  "RemoteAccessAllowed" : false,
-                  "AuthenticationEnabled" : false,
-                  "DicomServerEnabled" : true,
-                  "DicomAet" : "ORTHANC",
-                  "DicomPort" : %d,
-                  "DicomAlwaysAllowEcho" : true,
-                  "DicomAlwaysAllowStore" : true,
-                  "DicomAlwaysAllowFind" : true,
-                  "DicomAlwaysAllowGet" : true,
-                  "DicomAlwaysAllowMove" : true,
-                  "DicomCheckModalityHost" : false,
-                  "DicomModalities" : { "dest" : [ "STORESCP", "127.0.0.1", %d ] },
-                  "StableAge" : 1
-                }
-                """.formatted(storage, storage, httpPort, dicomPort, destPort);
-        Path configFile = Files.writeString(root.resolve("orthanc.json"), config);
-        orthanc = PeerProcess.start(root.resolve("orthanc.log"), dicomPort, "Orthanc", configFile.toString());
+        orthanc = OrthancPeer.start(Map.of("STORESCP", destPort));
+        dicomPort = orthanc.dicomPort();
         List<String> args = new ArrayList<>(List.of("dicom", "send", "127.0.0.1", String.valueOf(dicomPort), "-aec", "ORTHANC"));
         sources().forEach(p -> args.add(p.toString()));
         Cli.Result r = Cli.run(args.toArray(String[]::new));

@@ -90,7 +90,7 @@ abstract class QueryRetrieveScuContract {
         Cli.Result r = lumen("move", "-S", "--dest", moveDestination(), "-k", "StudyInstanceUID=" + CT_STUDY);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("final status Success: 1 completed, 0 failed");
-        Map<String, Attributes> received = PeerProcess.instancesIn(moveDestinationDir());
+        Map<String, Attributes> received = ReceivedInstances.instancesIn(moveDestinationDir());
         Attributes source = read(sources().get(0));
         Attributes got = received.get(source.getString(Tag.SOPInstanceUID));
         assertThat(got).as("moved CT").isNotNull();

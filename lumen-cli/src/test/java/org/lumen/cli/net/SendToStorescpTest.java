@@ -1,5 +1,6 @@
 package org.lumen.cli.net;
 
+import org.lumen.dicom.testing.PeerProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ class SendToStorescpTest {
         assertThat(r.stdout()).contains("Sent 5 of 5 instances to STORESCP").contains("(1 transcoded").contains("0 failed")
                 .contains("MB/s");
         assertThat(r.stderr()).contains("skipped").contains("README.txt").contains("DICOMDIR: a DICOMDIR");
-        Map<String, Attributes> received = PeerProcess.instancesIn(uncompressedDir);
+        Map<String, Attributes> received = ReceivedInstances.instancesIn(uncompressedDir);
         for (String name : names) {
             Attributes source = DicomReader.read(folder.resolve(name), ReadOptions.INCLUDE_ALL).dataset();
             Attributes got = received.get(source.getString(Tag.SOPInstanceUID));
@@ -99,7 +100,7 @@ class SendToStorescpTest {
                 jls.toString(), rle.toString(), "--no-progress");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("Sent 2 of 2 instances").contains("(2 transcoded");
-        Map<String, Attributes> received = PeerProcess.instancesIn(implicitDir);
+        Map<String, Attributes> received = ReceivedInstances.instancesIn(implicitDir);
         byte[] twinPixels = DicomReader.read(TestData.dicom("pydicom/test_files/MR_small.dcm"), ReadOptions.INCLUDE_ALL)
                 .dataset().getBytes(Tag.PixelData);
         for (Path file : List.of(jls, rle)) {

@@ -1,5 +1,6 @@
 package org.lumen.cli.net;
 
+import org.lumen.dicom.testing.PeerProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ class SendTranscodingTest {
                 "--propose", "jpeg-ls-near", MR.toString());
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
         assertThat(refused.stderr()).contains("lossy; not allowed").contains("1 of 1 instances not stored");
-        assertThat(PeerProcess.instancesIn(nearDir)).isEmpty();
+        assertThat(ReceivedInstances.instancesIn(nearDir)).isEmpty();
 
         Cli.Result allowed = Cli.run("dicom", "send", "127.0.0.1", String.valueOf(nearPort), "-aec", "STORESCP",
                 "--propose", "jpeg-ls-near", "--allow-lossy", MR.toString());
@@ -118,7 +119,7 @@ class SendTranscodingTest {
     }
 
     private static DicomFile receivedFile(Path dir) throws Exception {
-        Map<String, ?> instances = PeerProcess.instancesIn(dir);
+        Map<String, ?> instances = ReceivedInstances.instancesIn(dir);
         assertThat(instances).hasSize(1);
         try (var files = Files.list(dir)) {
             Path file = files.filter(p -> p.getFileName().toString().startsWith("MR")).findFirst().orElseThrow();

@@ -30,7 +30,7 @@ import org.lumen.dicom.json.DicomJsonReader;
 import org.lumen.dicom.testing.TestData;
 import org.lumen.server.archive.Archive;
 import org.lumen.server.archive.ArchiveConfig;
-import org.lumen.server.testing.OrthancPeer;
+import org.lumen.dicom.testing.OrthancPeer;
 
 /**
  * The same QIDO-RS queries, at each level and with each matching type, answered by Lumen and by Orthanc's DICOMweb

@@ -25,7 +25,7 @@ import org.lumen.dicom.io.WriteOptions;
 import org.lumen.dicom.testing.TestData;
 import org.lumen.server.archive.Archive;
 import org.lumen.server.archive.ArchiveConfig;
-import org.lumen.server.testing.OrthancPeer;
+import org.lumen.dicom.testing.OrthancPeer;
 
 /**
  * STOW-RS ingest, Lumen (archive on embedded H2) against Orthanc 1.10.1's DICOMweb plugin (default SQLite index), same

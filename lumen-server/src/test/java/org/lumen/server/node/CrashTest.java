@@ -1,5 +1,6 @@
 package org.lumen.server.node;
 
+import org.lumen.dicom.testing.PeerProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;

@@ -32,7 +32,7 @@ import org.lumen.dicom.testing.Peers;
 import org.lumen.dicom.testing.TestData;
 import org.lumen.server.archive.IncomingInstance;
 import org.lumen.server.config.NodeConfig;
-import org.lumen.server.testing.OrthancPeer;
+import org.lumen.dicom.testing.OrthancPeer;
 
 /**
  * dcmtk's findscu asks a Lumen node and Orthanc 1.10.1, both holding the same corpus files, the same C-FIND queries at

@@ -33,7 +33,7 @@ import org.lumen.server.archive.Archive;
 import org.lumen.server.archive.ArchiveConfig;
 import org.lumen.server.archive.QueryLevel;
 import org.lumen.server.archive.QueryOptions;
-import org.lumen.server.testing.OrthancPeer;
+import org.lumen.dicom.testing.OrthancPeer;
 
 /**
  * The same files in Lumen and in Orthanc 1.10.1, the same C-FIND queries: Orthanc is asked with dcmtk's findscu, Lumen

@@ -1,4 +1,4 @@
-package org.lumen.server.testing;
+package org.lumen.dicom.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.lumen.dicom.testing.Peers;
 
 /**
  * A private Orthanc 1.10.1 (with its DICOMweb plugin) for comparison tests: its own temporary storage, free HTTP and DICOM
@@ -45,6 +44,14 @@ public final class OrthancPeer implements AutoCloseable {
 
     /** Starts Orthanc and waits (up to 60 s) until its REST API answers. */
     public static OrthancPeer start() throws IOException, InterruptedException {
+        return start(java.util.Map.of());
+    }
+
+    /**
+     * Starts Orthanc knowing these DICOM peers on loopback (AE title to port), e.g. C-MOVE destinations, and waits (up to
+     * 60 s) until its REST API answers.
+     */
+    public static OrthancPeer start(java.util.Map<String, Integer> modalities) throws IOException, InterruptedException {
         Path binary = Peers.require("Orthanc");
         Path root = Files.createTempDirectory("lumen-orthanc-");
         int httpPort = freePort();
@@ -69,12 +76,12 @@ public final class OrthancPeer implements AutoCloseable {
                   "DicomAlwaysAllowGet" : true,
                   "DicomAlwaysAllowMove" : true,
                   "DicomCheckModalityHost" : false,
-                  "DicomModalities" : { },
+                  "DicomModalities" : { %s },
                   "Plugins" : [ "/usr/share/orthanc/plugins/libOrthancDicomWeb.so" ],
                   "DicomWeb" : { "Enable" : true, "Root" : "/dicom-web/" },
                   "StableAge" : 1
                 }
-                """.formatted(storage, storage, httpPort, AET, dicomPort);
+                """.formatted(storage, storage, httpPort, AET, dicomPort, modalities(modalities));
         Path configFile = root.resolve("orthanc.json");
         Files.writeString(configFile, config);
         Process process = new ProcessBuilder(binary.toString(), configFile.toString())
@@ -98,6 +105,14 @@ public final class OrthancPeer implements AutoCloseable {
         }
         peer.close();
         throw new IllegalStateException("Orthanc did not answer on 127.0.0.1:" + httpPort + " within 60 s");
+    }
+
+    private static String modalities(java.util.Map<String, Integer> modalities) {
+        StringBuilder json = new StringBuilder();
+        modalities.forEach((aet, port) -> json.append(json.length() == 0 ? "" : ", ").append('"')
+                .append(aet.toLowerCase(java.util.Locale.ROOT)).append("\" : [ \"").append(aet)
+                .append("\", \"127.0.0.1\", ").append(port).append(" ]"));
+        return json.toString();
     }
 
     public int httpPort() {

@@ -1,4 +1,4 @@
-package org.lumen.server.node;
+package org.lumen.dicom.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.lumen.dicom.testing.Peers;
 
-/** A long-running peer (storescp) on a free loopback port, stopped by its PID. */
-final class PeerProcess implements AutoCloseable {
+/**
+ * A long-running peer (storescp, dcmqrscp, Orthanc) started on a free loopback port and stopped by its PID; the one way
+ * every module's interop tests start a server peer.
+ */
+public final class PeerProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
 
@@ -21,14 +23,15 @@ final class PeerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code name args} and waits until something listens on 127.0.0.1:{@code port}. */
-    static PeerProcess start(Path logFile, int port, String name, String... args) throws IOException, InterruptedException {
+    /** Starts {@code name args} (a peer {@link Peers#require} finds) and waits until it listens on 127.0.0.1:{@code port}. */
+    public static PeerProcess start(Path logFile, int port, String name, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Peers.require(name).toString());
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
         PeerProcess peer = new PeerProcess(process, logFile);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited at once: " + Files.readString(logFile));
@@ -36,22 +39,28 @@ final class PeerProcess implements AutoCloseable {
             try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 return peer;
             } catch (IOException notYet) {
-                Thread.sleep(50);
+                Thread.sleep(100);
             }
         }
         peer.close();
-        throw new IllegalStateException(name + " did not listen on port " + port + " within 10 s");
+        throw new IllegalStateException(name + " did not listen on port " + port + " within 60 s");
     }
 
-    String log() throws IOException {
+    /** What the peer printed so far. */
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops the peer by its PID (SIGTERM, then SIGKILL after 10 s). */
     @Override
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
@@ -60,7 +69,8 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    /** A port free on loopback now. */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
