@@ -151,11 +151,8 @@ public final class Archive implements AutoCloseable {
             throw new StoreException(StoreException.Reason.INVALID_DATASET, "Transfer syntax " + in.transferSyntaxUid()
                     + " is not one Lumen can read; send the instance in Explicit VR Little Endian");
         }
-        Optional<StoredInstance> existing = index.instance(sopUid);
-        if (existing.isPresent() && config.duplicatePolicy() != DuplicatePolicy.REPLACE) {
-            drain(in.dataset());
-            return duplicate(existing.get());
-        }
+        // The duplicate check waits for the data set's own SOP Instance UID: a meta header (STOW-RS, imports) or a
+        // C-STORE request may announce another one, and trusting it would drop a new instance as a "duplicate".
         Path temp = layout.newTempFile();
         Path target = null;
         try {
@@ -176,6 +173,10 @@ public final class Archive implements AutoCloseable {
             if (studyUid == null || seriesUid == null) {
                 throw new StoreException(StoreException.Reason.INVALID_DATASET,
                         "The data set has no " + (studyUid == null ? "Study" : "Series") + " Instance UID; it cannot be archived");
+            }
+            Optional<StoredInstance> existing = index.instance(datasetSop);
+            if (existing.isPresent() && config.duplicatePolicy() != DuplicatePolicy.REPLACE) {
+                return duplicate(existing.get());                // the temporary file goes in the finally below
             }
             String relative = layout.newRelativePath(studyUid, seriesUid, datasetSop);
             target = layout.resolve(relative);
@@ -314,14 +315,6 @@ public final class Archive implements AutoCloseable {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // Some file systems cannot sync a folder; the rename itself has happened.
-        }
-    }
-
-    private static void drain(InputStream in) {
-        try {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            // The duplicate is not kept; a broken stream does not change the answer.
         }
     }
 
