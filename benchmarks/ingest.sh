@@ -6,7 +6,7 @@
 # storescu runs with TCP_NODELAY=1 (dcmtk otherwise waits on Nagle between PDUs: 100 small stores take 5.3 s instead of 0.7 s,
 # to any peer).
 # Inputs are made by benchmarks/make_ingest_inputs.py (pydicom) from two corpus files, with fresh UIDs.
-# Usage: benchmarks/ingest.sh [SMALL_COUNT=2000] [LARGE_COUNT=20] [LARGE_FRAMES=100]
+# Usage: benchmarks/ingest.sh [SMALL_COUNT=2000] [LARGE_COUNT=20] [LARGE_FRAMES=100]   (CASES="stow 4,small 1" picks rows)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="$root/../shared/data/dicom"
@@ -82,7 +82,8 @@ stow() {
 
 echo "# ingest benchmark: $small_n small CT instances (39 KB), $large_n multi-frame CT instances ($large_frames frames, $((large_frames / 2)) MB); $(nproc) cores; $(date +%F)"
 printf '%-40s %12s %12s %8s\n' "measurement (instances/s)" "lumen" "orthanc" "ratio"
-for case in "small 1" "small 4" "large 1" "large 4" "stow 4"; do
+IFS=, read -r -a cases <<< "${CASES:-small 1,small 4,large 1,large 4,stow 4}"   # e.g. CASES="stow 4" for one row
+for case in "${cases[@]}"; do
   set -- $case; results=()
   for target in lumen orthanc; do
     "start_$target"; warm_up
