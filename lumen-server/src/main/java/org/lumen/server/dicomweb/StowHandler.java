@@ -1,12 +1,5 @@
 package org.lumen.server.dicomweb;
 
-import java.io.BufferedInputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -42,13 +35,6 @@ import org.slf4j.LoggerFactory;
 final class StowHandler {
     private static final Logger LOG = LoggerFactory.getLogger(StowHandler.class);
     static final int PEEK = 64 * 1024;
-    /** Whole small parts of one request stored at once. */
-    static final int IN_FLIGHT = 4;
-    private static final ExecutorService BACKGROUND = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "stow-store");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** Failure reasons (PS3.4 C.4.2.1.4 statuses, as STOW-RS reports them). */
     static final int CANNOT_UNDERSTAND = 0xC000;
@@ -81,8 +67,6 @@ final class StowHandler {
         MultipartReader reader = new MultipartReader(ctx.req().getInputStream(), boundary);
         int parts = 0;
         boolean lastFailed = false;
-        List<DicomWebBackend.Stored> stored = new ArrayList<>();
-        List<Future<PartResult>> inFlight = new ArrayList<>();
         String onlyStudy = study;
         boolean manyStudies = false;
         while (true) {
@@ -115,17 +99,7 @@ final class StowHandler {
             }
             DicomWebBackend.Stored id;
             try {
-                InputStream body = part.body();
-                if (study == null) {
-                    // Parts that fit in the prefix are stored on the pool while the next ones are read: their forced
-                    // writes overlap instead of queueing one behind the other.
-                    body = new BufferedInputStream(body, PEEK + 1);
-                    if (storeWholeInBackground(body, parts, inFlight)) {
-                        lastFailed = false;
-                        continue;
-                    }
-                }
-                id = storeOne(body, study, failed, parts);
+                id = storeOne(part.body(), study, failed, parts);
             } catch (MultipartReader.MultipartException e) {
                 addFailure(failed, new Identity(null, null, null), CANNOT_UNDERSTAND);
                 LOG.warn("STOW-RS: body cut inside part {}: {}", parts, e.getMessage());
@@ -133,26 +107,15 @@ final class StowHandler {
             }
             lastFailed = id == null;
             if (id != null) {
-                stored.add(id);
-            }
-        }
-        for (Future<PartResult> pending : inFlight) {
-            PartResult result = awaitPart(pending);
-            if (result.stored() != null) {
-                stored.add(result.stored());
-            } else {
-                addFailure(failed, result.failedId(), result.reason());
-            }
-        }
-        for (DicomWebBackend.Stored id : stored) {
-            Attributes item = referenced.addItem();
-            item.setString(Tag.ReferencedSOPClassUID, VR.UI, id.sopClassUid());
-            item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, id.sopInstanceUid());
-            item.setString(Tag.RetrieveURL, VR.UR, BaseUrl.instance(base, id.studyUid(), id.seriesUid(), id.sopInstanceUid()));
-            if (onlyStudy == null) {
-                onlyStudy = id.studyUid();
-            } else if (!onlyStudy.equals(id.studyUid())) {
-                manyStudies = true;
+                Attributes item = referenced.addItem();
+                item.setString(Tag.ReferencedSOPClassUID, VR.UI, id.sopClassUid());
+                item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, id.sopInstanceUid());
+                item.setString(Tag.RetrieveURL, VR.UR, BaseUrl.instance(base, id.studyUid(), id.seriesUid(), id.sopInstanceUid()));
+                if (onlyStudy == null) {
+                    onlyStudy = id.studyUid();
+                } else if (!onlyStudy.equals(id.studyUid())) {
+                    manyStudies = true;
+                }
             }
         }
         if (parts == 0) {
@@ -171,55 +134,6 @@ final class StowHandler {
             new DicomJsonWriter().write(response, out);
         }
         out.flush();
-    }
-
-    /** What became of a part stored in the background: stored, or refused with a reason. */
-    private record PartResult(DicomWebBackend.Stored stored, Identity failedId, int reason) {
-    }
-
-    /**
-     * Reads the part's first {@value #PEEK} bytes; when that is the whole part, stores it on the pool (at most
-     * {@value #IN_FLIGHT} of a request's parts at once, so memory stays bounded) and returns true. Otherwise rewinds the
-     * (buffered) body and returns false, leaving the part to the streaming path.
-     */
-    private boolean storeWholeInBackground(InputStream body, int partNumber, List<Future<PartResult>> inFlight)
-            throws IOException {
-        body.mark(PEEK + 1);
-        byte[] prefix = body.readNBytes(PEEK);
-        boolean whole = prefix.length < PEEK || body.read() < 0;
-        if (!whole) {
-            body.reset();
-            return false;
-        }
-        long running = inFlight.stream().filter(f -> !f.isDone()).count();
-        if (running >= IN_FLIGHT) {
-            awaitPart(inFlight.stream().filter(f -> !f.isDone()).findFirst().orElseThrow());
-        }
-        Future<PartResult> result = BACKGROUND.submit(() -> {
-            try (InputStream in = new ByteArrayInputStream(prefix)) {
-                return new PartResult(backend.store(in), null, 0);
-            } catch (DicomWebBackend.StoreRefusal e) {
-                Identity id = identify(prefix, partNumber, true);
-                LOG.info("STOW-RS: part {} ({}) refused: {}", partNumber, id.sopInstanceUid(), e.getMessage());
-                return new PartResult(null, id, e.failureReason());
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("STOW-RS: part {} failed: {}", partNumber, e.toString());
-                return new PartResult(null, new Identity(null, null, null), PROCESSING_FAILURE);
-            }
-        });
-        inFlight.add(result);
-        return true;
-    }
-
-    private static PartResult awaitPart(Future<PartResult> pending) throws IOException {
-        try {
-            return pending.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("Interrupted while storing STOW-RS parts");
-        } catch (ExecutionException e) {
-            throw new IOException("Storing a STOW-RS part failed: " + e.getCause(), e.getCause());
-        }
     }
 
     /** Stores one part; returns what the archive stored, or records a failure and returns null. */
