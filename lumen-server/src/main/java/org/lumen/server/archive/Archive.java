@@ -151,8 +151,9 @@ public final class Archive implements AutoCloseable {
             throw new StoreException(StoreException.Reason.INVALID_DATASET, "Transfer syntax " + in.transferSyntaxUid()
                     + " is not one Lumen can read; send the instance in Explicit VR Little Endian");
         }
-        // The duplicate check waits for the data set's own SOP Instance UID: a meta header (STOW-RS, imports) or a
-        // C-STORE request may announce another one, and trusting it would drop a new instance as a "duplicate".
+        // Duplicates are found by the index commit, on the data set's own SOP Instance UID: a meta header (STOW-RS,
+        // imports) or a C-STORE request may announce another one, and trusting it would drop a new instance as a
+        // "duplicate". A duplicate is written and then removed, which costs only duplicates, not every store.
         Path temp = layout.newTempFile();
         Path target = null;
         try {
@@ -173,10 +174,6 @@ public final class Archive implements AutoCloseable {
             if (studyUid == null || seriesUid == null) {
                 throw new StoreException(StoreException.Reason.INVALID_DATASET,
                         "The data set has no " + (studyUid == null ? "Study" : "Series") + " Instance UID; it cannot be archived");
-            }
-            Optional<StoredInstance> existing = index.instance(datasetSop);
-            if (existing.isPresent() && config.duplicatePolicy() != DuplicatePolicy.REPLACE) {
-                return duplicate(existing.get());                // the temporary file goes in the finally below
             }
             String relative = layout.newRelativePath(studyUid, seriesUid, datasetSop);
             target = layout.resolve(relative);
