@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lumen.dicom.io.DicomFile;
 import org.lumen.dicom.io.DicomReader;
@@ -16,6 +17,7 @@ import org.lumen.dicom.pixel.PixelData;
  * Decoding speed over a list of files (-Dj2k.list=FILE, one absolute path a line), every frame, one thread, warm, best of
  * -Dj2k.rounds passes, in MB/s of decoded bytes: the figure to set beside benchmarks/gdcm_decode.py on the same list.
  */
+@Tag("benchmark")
 class Jpeg2000ListThroughputTest {
 
     /** For a quick run without Maven: java -cp ... Jpeg2000ListThroughputTest LIST [ROUNDS]. */

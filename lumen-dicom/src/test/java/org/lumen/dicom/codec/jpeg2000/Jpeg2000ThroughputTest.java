@@ -2,6 +2,7 @@ package org.lumen.dicom.codec.jpeg2000;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lumen.dicom.io.DicomFile;
@@ -14,6 +15,7 @@ import org.lumen.dicom.testing.TestData;
  * Decoding speed on the largest JPEG 2000 corpus files, in MB/s of decoded pixel data, one thread. Runs only with
  * -Dj2k.bench=true (it is a measurement, not a check); compare with {@code time gdcmconv --raw} on the same file.
  */
+@Tag("benchmark")
 class Jpeg2000ThroughputTest {
 
     @ParameterizedTest
