@@ -1,5 +1,9 @@
 package org.lumen.server.dicomweb;
 
+import static org.lumen.server.testing.CorpusHeaders.first;
+import static org.lumen.server.testing.CorpusHeaders.mostCommon;
+import static org.lumen.server.testing.CorpusHeaders.studiesWithUnambiguousPatient;
+import static org.lumen.server.testing.CorpusHeaders.studiesWithValidDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
@@ -8,10 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -130,20 +132,20 @@ class QidoAgainstOrthancTest {
 
     Stream<Query> queries() {
         List<Query> q = new ArrayList<>();
-        Attributes ct = first(Tag.Modality, "CT");
-        Attributes mr = first(Tag.Modality, "MR");
-        String name = mostCommon(Tag.PatientName);
-        String id = mostCommon(Tag.PatientID);
-        String date = mostCommon(Tag.StudyDate);
-        String bigStudy = mostCommon(Tag.StudyInstanceUID);
-        String bigSeries = mostCommon(Tag.SeriesInstanceUID);
+        Attributes ct = first(headers, Tag.Modality, "CT");
+        Attributes mr = first(headers, Tag.Modality, "MR");
+        String name = mostCommon(headers, Tag.PatientName);
+        String id = mostCommon(headers, Tag.PatientID);
+        String date = mostCommon(headers, Tag.StudyDate);
+        String bigStudy = mostCommon(headers, Tag.StudyInstanceUID);
+        String bigSeries = mostCommon(headers, Tag.SeriesInstanceUID);
         String seriesStudy = headers.stream().filter(h -> bigSeries.equals(h.getString(Tag.SeriesInstanceUID)))
                 .findFirst().orElseThrow().getString(Tag.StudyInstanceUID);
         List<String> studies = new ArrayList<>(new TreeSet<>(headers.stream().map(h -> h.getString(Tag.StudyInstanceUID)).toList()));
 
         q.add(new Query("universal", "/studies", Tag.StudyInstanceUID));
-        Set<String> onePatient = studiesWithUnambiguousPatient();
-        Set<String> dated = studiesWithValidDate();
+        Set<String> onePatient = studiesWithUnambiguousPatient(headers);
+        Set<String> dated = studiesWithValidDate(headers);
         q.add(new Query("single value PN", "/studies?PatientName=" + enc(name), Tag.StudyInstanceUID, onePatient));
         q.add(new Query("wildcard PN", "/studies?PatientName=" + enc(name.substring(0, 1) + "*"), Tag.StudyInstanceUID,
                 onePatient));
@@ -238,53 +240,6 @@ class QidoAgainstOrthancTest {
             out.add(a.getString(tag));
         }
         return out;
-    }
-
-    private Set<String> studiesWithValidDate() {
-        Set<String> bad = new TreeSet<>();
-        Set<String> all = new TreeSet<>();
-        for (Attributes h : headers) {
-            String study = h.getString(Tag.StudyInstanceUID);
-            all.add(study);
-            String date = h.getString(Tag.StudyDate);
-            if (date == null || !date.trim().matches("[0-9]{8}")) {
-                bad.add(study);
-            }
-        }
-        all.removeAll(bad);
-        return all;
-    }
-
-    private Set<String> studiesWithUnambiguousPatient() {
-        Map<String, Set<String>> namesById = new HashMap<>();
-        for (Attributes h : headers) {
-            namesById.computeIfAbsent(h.getString(Tag.PatientID, "").trim(), k -> new TreeSet<>())
-                    .add(h.getString(Tag.PatientName, "").trim());
-        }
-        Set<String> ok = new TreeSet<>();
-        Set<String> bad = new TreeSet<>();
-        for (Attributes h : headers) {
-            String id = h.getString(Tag.PatientID, "").trim();
-            (id.isEmpty() || namesById.get(id).size() != 1 ? bad : ok).add(h.getString(Tag.StudyInstanceUID));
-        }
-        ok.removeAll(bad);
-        return ok;
-    }
-
-    private Attributes first(int tag, String value) {
-        return headers.stream().filter(h -> value.equals(h.getString(tag))).findFirst().orElseThrow();
-    }
-
-    private String mostCommon(int tag) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Attributes h : headers) {
-            String v = h.getString(tag);
-            if (v != null && !v.isBlank() && v.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
-                counts.merge(v.trim(), 1, Integer::sum);
-            }
-        }
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey())).findFirst().orElseThrow().getKey();
     }
 
     private static String enc(String s) {

@@ -1,5 +1,9 @@
 package org.lumen.server.node;
 
+import static org.lumen.server.testing.CorpusHeaders.first;
+import static org.lumen.server.testing.CorpusHeaders.mostCommon;
+import static org.lumen.server.testing.CorpusHeaders.studiesWithUnambiguousPatient;
+import static org.lumen.server.testing.CorpusHeaders.studiesWithValidDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,10 +11,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -139,21 +141,21 @@ class NodeFindAgainstOrthancTest {
 
     Stream<Query> queries() {
         List<Query> q = new ArrayList<>();
-        String name = mostCommon(Tag.PatientName);
-        String id = mostCommon(Tag.PatientID);
-        String date = mostCommon(Tag.StudyDate);
-        String accession = mostCommon(Tag.AccessionNumber);
-        String bigStudy = mostCommon(Tag.StudyInstanceUID);
-        String bigSeries = mostCommon(Tag.SeriesInstanceUID);
+        String name = mostCommon(headers, Tag.PatientName);
+        String id = mostCommon(headers, Tag.PatientID);
+        String date = mostCommon(headers, Tag.StudyDate);
+        String accession = mostCommon(headers, Tag.AccessionNumber);
+        String bigStudy = mostCommon(headers, Tag.StudyInstanceUID);
+        String bigSeries = mostCommon(headers, Tag.SeriesInstanceUID);
         String seriesStudy = headers.stream().filter(h -> bigSeries.equals(h.getString(Tag.SeriesInstanceUID)))
                 .findFirst().orElseThrow().getString(Tag.StudyInstanceUID);
         List<String> studies = sorted(Tag.StudyInstanceUID);
         List<String> series = sorted(Tag.SeriesInstanceUID);
         List<String> sops = sorted(Tag.SOPInstanceUID);
-        Attributes ct = first(Tag.Modality, "CT");
-        Attributes mr = first(Tag.Modality, "MR");
-        Set<String> onePatient = studiesWithUnambiguousPatient();
-        Set<String> dated = studiesWithValidDate();
+        Attributes ct = first(headers, Tag.Modality, "CT");
+        Attributes mr = first(headers, Tag.Modality, "MR");
+        Set<String> onePatient = studiesWithUnambiguousPatient(headers);
+        Set<String> dated = studiesWithValidDate(headers);
         Set<String> patientIds = new TreeSet<>(headers.stream().map(h -> h.getString(Tag.PatientID, "").trim())
                 .filter(s -> !s.isEmpty()).toList());
 
@@ -275,52 +277,5 @@ class NodeFindAgainstOrthancTest {
 
     private List<String> sorted(int tag) {
         return new ArrayList<>(new TreeSet<>(headers.stream().map(h -> h.getString(tag)).toList()));
-    }
-
-    private Set<String> studiesWithValidDate() {
-        Set<String> bad = new TreeSet<>();
-        Set<String> all = new TreeSet<>();
-        for (Attributes h : headers) {
-            String study = h.getString(Tag.StudyInstanceUID);
-            all.add(study);
-            String date = h.getString(Tag.StudyDate);
-            if (date == null || !date.trim().matches("[0-9]{8}")) {
-                bad.add(study);
-            }
-        }
-        all.removeAll(bad);
-        return all;
-    }
-
-    private Set<String> studiesWithUnambiguousPatient() {
-        Map<String, Set<String>> namesById = new HashMap<>();
-        for (Attributes h : headers) {
-            namesById.computeIfAbsent(h.getString(Tag.PatientID, "").trim(), k -> new TreeSet<>())
-                    .add(h.getString(Tag.PatientName, "").trim());
-        }
-        Set<String> ok = new TreeSet<>();
-        Set<String> bad = new TreeSet<>();
-        for (Attributes h : headers) {
-            String pid = h.getString(Tag.PatientID, "").trim();
-            (pid.isEmpty() || namesById.get(pid).size() != 1 ? bad : ok).add(h.getString(Tag.StudyInstanceUID));
-        }
-        ok.removeAll(bad);
-        return ok;
-    }
-
-    private Attributes first(int tag, String value) {
-        return headers.stream().filter(h -> value.equals(h.getString(tag))).findFirst().orElseThrow();
-    }
-
-    private String mostCommon(int tag) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Attributes h : headers) {
-            String v = h.getString(tag);
-            if (v != null && !v.isBlank() && v.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
-                counts.merge(v.trim(), 1, Integer::sum);
-            }
-        }
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey())).findFirst().orElseThrow().getKey();
     }
 }
