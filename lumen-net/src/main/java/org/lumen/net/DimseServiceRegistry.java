@@ -268,8 +268,8 @@ public final class DimseServiceRegistry {
         }
         int field = rq.commandField();
         int typeId = rq.getInt(field == CommandField.N_ACTION_RQ ? Command.ACTION_TYPE_ID : Command.EVENT_TYPE_ID, 0);
-        Attributes reply = service.onNRequest(new NService.NRequest(association, field, rq.sopClassUid(), rq.sopInstanceUid(),
-                typeId), info);
+        NService.NRequest req = new NService.NRequest(association, field, rq.sopClassUid(), rq.sopInstanceUid(), typeId);
+        Attributes reply = service.onNRequest(req, info);
         Command rsp = Command.responseTo(rq, Status.SUCCESS, reply != null);
         if (field == CommandField.N_ACTION_RQ) {
             rsp.set(Command.ACTION_TYPE_ID, typeId);
@@ -277,6 +277,7 @@ public final class DimseServiceRegistry {
             rsp.set(Command.EVENT_TYPE_ID, typeId);
         }
         association.sendResponse(pc, rsp, reply == null ? null : DataWriter.of(reply));
+        req.followUps().forEach(Runnable::run);
     }
 
     private static QueryRequest queryRequest(Association association, AcceptedContext pc, Command rq, BooleanSupplier cancelled) {

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Storage Commitment, push model (PS3.4 J): an N-ACTION asks whether the archive holds a list of instances; after the
@@ -43,7 +42,7 @@ final class StorageCommitmentScp implements NService, AutoCloseable {
     private final Archive archive;
     private final String aeTitle;
     private final Map<String, AeConfig.RemoteAe> remoteAes;
-    // One thread: reports leave in the order requests came, and after their N-ACTION responses.
+    // One thread: reports leave in the order requests came; each is handed over only after its N-ACTION response.
     private final ExecutorService reports = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "storage-commitment-reports");
         t.setDaemon(true);
@@ -70,7 +69,7 @@ final class StorageCommitmentScp implements NService, AutoCloseable {
         }
         Attributes report = commitmentResult(transactionUid, requested);
         int eventType = report.contains(Tag.FailedSOPSequence) ? SOME_FAILED : ALL_COMMITTED;
-        reports.submit(() -> sendReport(req.association(), eventType, report));
+        req.afterResponse(() -> reports.submit(() -> sendReport(req.association(), eventType, report)));
         return null;
     }
 
@@ -107,12 +106,16 @@ final class StorageCommitmentScp implements NService, AutoCloseable {
 
     private void sendReport(Association requesting, int eventType, Attributes report) {
         try {
-            // The N-ACTION response is written when onNRequest returns; give it that moment before the report.
-            TimeUnit.MILLISECONDS.sleep(50);
             if (requesting.isOpen()) {
-                requesting.nEventReport(UID.StorageCommitmentPushModel, UID.StorageCommitmentPushModelInstance,
-                        eventType, report);
-                return;
+                try {
+                    requesting.nEventReport(UID.StorageCommitmentPushModel, UID.StorageCommitmentPushModelInstance,
+                            eventType, report);
+                    return;
+                } catch (IOException e) {
+                    // The requestor released or aborted meanwhile: the report goes over a new association below.
+                    LOG.info("Storage Commitment report to {}: the requesting association ended ({}); opening a new one",
+                            requesting.callingAe(), e.getMessage());
+                }
             }
             AeConfig.RemoteAe remote = remoteAes.get(requesting.callingAe());
             if (remote == null) {
@@ -130,8 +133,6 @@ final class StorageCommitmentScp implements NService, AutoCloseable {
             }
         } catch (IOException e) {
             LOG.warn("Storage Commitment report to {} failed: {}", requesting.callingAe(), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
