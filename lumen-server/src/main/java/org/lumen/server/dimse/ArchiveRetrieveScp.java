@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  * runs the C-STORE sub-operations from the stored files as they lie on disk.
  */
 final class ArchiveRetrieveScp implements RetrieveService {
-    private static final int[][] UNIQUE_KEYS = {
-            {Tag.PatientID}, {Tag.StudyInstanceUID}, {Tag.SeriesInstanceUID}, {Tag.SOPInstanceUID}};
+    /** The unique key of each level, in QueryLevel order. */
+    private static final int[] UNIQUE_KEYS = {Tag.PatientID, Tag.StudyInstanceUID, Tag.SeriesInstanceUID, Tag.SOPInstanceUID};
     private static final VR[] UNIQUE_KEY_VRS = {VR.LO, VR.UI, VR.UI, VR.UI};
 
     private final Archive archive;
@@ -56,13 +56,13 @@ final class ArchiveRetrieveScp implements RetrieveService {
         int first = patientRoot ? 0 : 1;
         int last = level.ordinal();
         for (int i = first; i <= last; i++) {
-            int tag = UNIQUE_KEYS[i][0];
+            int tag = UNIQUE_KEYS[i];
             String[] values = keys.getStrings(tag);
             if (values.length > 0) {
                 selection.setString(tag, UNIQUE_KEY_VRS[i], values);
             }
         }
-        int levelKey = UNIQUE_KEYS[last][0];
+        int levelKey = UNIQUE_KEYS[last];
         if (!selection.contains(levelKey)) {
             throw new DimseException(Status.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, "A " + level + " level retrieve needs "
                     + org.lumen.dicom.data.Tags.toString(levelKey) + " in the identifier");

@@ -18,12 +18,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A running Lumen node: the archive, the DICOM listener with the DIMSE services over it, and the HTTP listener with
@@ -94,12 +92,9 @@ public final class LumenNode implements AutoCloseable {
                 .withMaxInstanceBytes(a.maxInstanceBytes());
     }
 
+    /** Calling AE titles are checked per service by the registry (DimseServices), not here. */
     private static AeConfig aeConfig(NodeConfig.Dicom d, Map<String, AeConfig.RemoteAe> remotes) {
-        Set<String> everyAllowed = new HashSet<>();
-        boolean anyOpenService = d.allowedCallingAets().size() < 7;   // a service not listed lets anyone in
-        d.allowedCallingAets().values().forEach(everyAllowed::addAll);
         return AeConfig.of(d.aeTitle())
-                .withAllowedCallingAes(anyOpenService ? Set.of() : everyAllowed)
                 .withMaxPduLength(d.maxPduLength(), 0)
                 .withMaxAssociations(d.maxAssociations())
                 .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(d.idleTimeoutSeconds()))
