@@ -53,8 +53,37 @@ public final class ErrorResponses {
         }
         // Drop whatever a handler had written into the (uncommitted) buffer before it failed.
         ctx.res().resetBuffer();
+        if (!drainRequestBody(ctx)) {
+            ctx.header("Connection", "close");
+        }
         ctx.status(e.error().status()).contentType("application/json").result(body(e));
     }
+
+    /**
+     * Reads and discards what is left of the request body (up to {@link #DRAIN_LIMIT} bytes), so that a client still
+     * sending a body the handler refused before reading (a STOW-RS with the wrong Content-Type) receives the answer: closing
+     * a socket with unread data makes TCP reset the connection, and the reset can discard the response on its way. False
+     * when more than the limit was left (the connection is then closed after the answer) or the body could not be read.
+     */
+    private static boolean drainRequestBody(Context ctx) {
+        try {
+            java.io.InputStream in = ctx.req().getInputStream();
+            long skipped = 0;
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                skipped += n;
+                if (skipped > DRAIN_LIMIT) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | IllegalStateException notReadable) {
+            return false;
+        }
+    }
+
+    /** The most of an unread request body discarded before an error answer; beyond it the connection is closed. */
+    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
     static String body(DicomWebException e) {
         StringWriter out = new StringWriter();
