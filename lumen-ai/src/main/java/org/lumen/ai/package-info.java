@@ -1,0 +1,2 @@
+/** Datasets, training, evaluation, model packages, inference and explanations. */
+package org.lumen.ai;
