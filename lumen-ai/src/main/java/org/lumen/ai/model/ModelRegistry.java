@@ -19,10 +19,12 @@ import java.util.stream.Collectors;
  * The models Lumen knows: the packages bundled on the class path (listed by {@code /org/lumen/ai/models/index.txt}) and
  * the package folders directly under the user models folders. A user package with the name of a bundled one replaces it
  * (a hospital's retrained version wins). The user folders are {@code $LUMEN_MODELS} (several separated by the path
- * separator) or else {@code lumen-data/models} in the working folder.
+ * separator; the system property {@code lumen.models} takes precedence, for tests and embedding) or else
+ * {@code lumen-data/models} in the working folder.
  */
 public final class ModelRegistry {
     public static final String MODELS_ENV = "LUMEN_MODELS";
+    public static final String MODELS_PROPERTY = "lumen.models";
     public static final Path DEFAULT_USER_DIR = Path.of("lumen-data", "models");
 
     private final List<Path> userDirs;
@@ -41,7 +43,7 @@ public final class ModelRegistry {
 
     /** The registry over the bundled packages and the user folders from {@code $LUMEN_MODELS} or the default. */
     public static ModelRegistry standard() {
-        String env = System.getenv(MODELS_ENV);
+        String env = System.getProperty(MODELS_PROPERTY, System.getenv(MODELS_ENV));
         if (env == null || env.isBlank()) {
             return new ModelRegistry(List.of(DEFAULT_USER_DIR));
         }
@@ -115,7 +117,8 @@ public final class ModelRegistry {
         String known = scan.packages().stream().map(ModelPackage::name).collect(Collectors.joining(", "));
         throw new ModelPackageException("no model named \"" + name + "\"; known models: "
                 + (known.isEmpty() ? "(none)" : known) + " (bundled, and package folders under "
-                + userDirs.stream().map(Path::toString).collect(Collectors.joining(", ")) + ")");
+                + userDirs.stream().map(Path::toString).collect(Collectors.joining(", ")) + ")"
+                + (scan.problems().isEmpty() ? "" : "; packages that could not be read: " + String.join("; ", scan.problems())));
     }
 
     /** The names in the bundled index, in its order (blank lines and {@code #} comments skipped). */
