@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.lumen.ai.model.Classifier;
+import org.lumen.ai.model.ModelRegistry;
 
 /**
  * Serves classifiers to many callers: each model is loaded once, on first use; single prepared images are queued per
@@ -49,6 +50,11 @@ public final class ModelService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** A service whose models are the registry's packages, by name. */
+    public static ModelService over(ModelRegistry registry, ServiceOptions options) {
+        return new ModelService(name -> registry.find(name).classifier(), options);
     }
 
     public ServiceOptions options() {

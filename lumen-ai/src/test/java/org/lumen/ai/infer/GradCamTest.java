@@ -23,6 +23,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lumen.ai.model.DjlClassifier;
 import org.lumen.ai.net.Engines;
 import org.lumen.ai.net.NetworkSpec;
 import org.lumen.ai.net.Networks;
@@ -101,13 +102,11 @@ class GradCamTest {
     @Test
     void aClassTheNetworkDoesNotHaveIsRefused() {
         BrightSquares data = new BrightSquares(2, 28, 2, 5);
-        NetworkClassifier network = NetworkClassifier.small2d(28, 3);
-        try {
+        try (NDManager manager = Engines.pytorch().newBaseManager();
+             DjlClassifier network = TestNetworks.small2d(manager, 28, 3)) {
             assertThatThrownBy(() -> GradCam.heatmap(network.block(), network.manager(), data.images.get(0),
                     data.inputShape(), 2)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("class 2 outside the network's 2 classes");
-        } finally {
-            network.close();
         }
     }
 

@@ -14,17 +14,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lumen.ai.data.LabelledImages;
 import org.lumen.ai.data.Preprocessing;
 import org.lumen.ai.data.npz.NpzReader;
+import org.lumen.ai.model.DjlClassifier;
+import org.lumen.ai.net.Engines;
 import org.lumen.dicom.testing.TestData;
 
 class ModelServiceTest {
     private static List<float[]> images;
-    private static NetworkClassifier network;
+    private static NDManager manager;
+    private static DjlClassifier network;
 
     @BeforeAll
     static void readImages() throws IOException {
@@ -36,12 +40,14 @@ class ModelServiceTest {
             unit.normaliseInPlace(image);
             images.add(image);
         }
-        network = NetworkClassifier.small2d(28, 7);
+        manager = Engines.pytorch().newBaseManager();
+        network = TestNetworks.small2d(manager, 28, 7);
     }
 
     @AfterAll
     static void closeNetwork() {
         network.close();
+        manager.close();
     }
 
     @Test
