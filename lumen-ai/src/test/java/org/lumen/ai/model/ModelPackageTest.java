@@ -86,6 +86,28 @@ class ModelPackageTest {
     }
 
     @Test
+    void concurrentPredictionsEqualSerialOnes() throws Exception {
+        write(tmp.resolve("tiny-cxr"));
+        List<float[]> images = TinyModels.images(2, 16);
+        try (Classifier classifier = ModelPackage.open(tmp.resolve("tiny-cxr")).classifier()) {
+            float[][] serial = classifier.predict(images);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<float[][]>> futures = new java.util.ArrayList<>();
+                for (int i = 0; i < images.size(); i++) {
+                    List<float[]> one = List.of(images.get(i));
+                    futures.add(pool.submit(() -> classifier.predict(one)));
+                }
+                for (int i = 0; i < images.size(); i++) {
+                    assertThat(futures.get(i).get()[0]).containsExactly(serial[i], org.assertj.core.data.Offset.offset(1e-6f));
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
     void changedWeightsAreRefusedNamingTheHashMismatch() throws Exception {
         Path dir = tmp.resolve("tiny-cxr");
         write(dir);

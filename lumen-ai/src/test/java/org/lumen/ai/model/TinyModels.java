@@ -15,6 +15,7 @@ import java.util.Map;
 import org.lumen.ai.data.LabelledImages;
 import org.lumen.ai.data.Preprocessing;
 import org.lumen.ai.data.npz.NpzReader;
+import org.lumen.ai.net.Engines;
 import org.lumen.ai.net.NetworkSpec;
 import org.lumen.ai.net.Networks;
 import org.lumen.dicom.testing.TestData;
@@ -57,8 +58,9 @@ public final class TinyModels {
         }
     }
 
-    /** A network with random weights and batch-norm running statistics gathered from real images. */
+    /** A network with random weights (seeded: the same every run) and batch-norm running statistics from real images. */
     public static SequentialBlock network(NetworkSpec spec, NDManager manager) {
+        Engines.pytorch().setRandomSeed(20240 + spec.dimensions());
         SequentialBlock block = Networks.build(spec);
         int[] shape = preprocessing(spec.dimensions()).inputShape();
         block.initialize(manager, DataType.FLOAT32, DjlClassifier.batchShape(1, shape));

@@ -2,6 +2,10 @@ package org.lumen.cli.ai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +19,8 @@ import org.lumen.ai.model.ModelManifest;
 import org.lumen.ai.model.ModelPackage;
 import org.lumen.ai.model.ModelPackageException;
 import org.lumen.ai.model.ModelRegistry;
+import org.lumen.ai.onnx.OnnxExporter;
+import org.lumen.ai.onnx.OnnxImporter;
 import org.lumen.cli.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +33,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List and show model packages (bundled and under $LUMEN_MODELS or ./lumen-data/models); import and export ONNX.",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class})
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsCommand.Import.class,
+                ModelsCommand.Export.class})
 public final class ModelsCommand implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -107,6 +114,67 @@ public final class ModelsCommand implements Runnable {
                 return 0;
             }
             System.out.print(summary(p));
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Make an \"onnx\" package from an ONNX model made elsewhere and a manifest.json written for it"
+                    + " (format \"onnx\"; output.scores \"logits\" or \"probabilities\"). The model is loaded and run once"
+                    + " before anything is written.")
+    static final class Import implements Callable<Integer> {
+        @Option(names = "--onnx", required = true, paramLabel = "FILE", description = "The .onnx model.")
+        Path onnx;
+
+        @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "Its manifest (see lumen-ai/README.md).")
+        Path manifest;
+
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "Package folder to write (default: NAME under the first models folder, $LUMEN_MODELS or ./lumen-data/models).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            try {
+                Path target = out;
+                if (target == null) {
+                    ModelManifest m;
+                    try (InputStream in = Files.newInputStream(manifest)) {
+                        m = ManifestJson.read(in, "manifest " + manifest, false);
+                    } catch (NoSuchFileException e) {
+                        throw new BadInputException("no such manifest: " + manifest);
+                    }
+                    target = ModelRegistry.standard().userDirs().get(0).resolve(m.name());
+                }
+                ModelPackage p = OnnxImporter.importModel(onnx, manifest, target);
+                System.out.println("imported " + p.name() + " " + p.manifest().version() + " into " + p.location());
+                return 0;
+            } catch (ModelPackageException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write a \"djl\" package's network as an ONNX model (opset 17; input [batch, C, H, W] or"
+                    + " [batch, C, D, H, W] named \"input\", output \"logits\"). ONNX Runtime gives the same scores within 1e-4.")
+    static final class Export implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME", description = "Package name, or the path of a package folder.")
+        String name;
+
+        @Option(names = "--onnx", required = true, paramLabel = "FILE", description = "The .onnx file to write.")
+        Path onnx;
+
+        @Override
+        public Integer call() {
+            ModelPackage p = find(name);
+            try {
+                OnnxExporter.export(p, onnx);
+            } catch (ModelPackageException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+            System.out.println("exported " + p.name() + " " + p.manifest().version() + " to " + onnx
+                    + " (output \"logits\"; import it with a manifest saying \"scores\": \"logits\")");
             return 0;
         }
     }

@@ -137,4 +137,30 @@ class ModelsCommandTest {
         assertThat(stderr()).contains("skipped:", "SHA-256 mismatch");
         assertThat(stdout()).doesNotContain("chest-test");
     }
+
+    @Test
+    void exportThenImportMakesAnOnnxPackageInTheModelsFolder() throws Exception {
+        writePackage(tmp.resolve("models/chest"), "chest-test");
+        Path onnx = tmp.resolve("chest.onnx");
+        assertThat(run("models", "export", "chest-test", "--onnx", onnx.toString())).isZero();
+        assertThat(stdout()).contains("exported chest-test 1.2.0 to " + onnx);
+        assertThat(Files.size(onnx)).isGreaterThan(1000);
+
+        ObjectMapper json = new ObjectMapper();
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                org.lumen.ai.model.ManifestJson.write(manifest("chest-onnx")));
+        node.put("format", "onnx").putNull("network");
+        Path manifest = tmp.resolve("chest-onnx.json");
+        json.writeValue(manifest.toFile(), node);
+        assertThat(run("models", "import", "--onnx", onnx.toString(), "--manifest", manifest.toString())).isZero();
+        assertThat(stdout()).contains("imported chest-onnx 1.2.0 into " + tmp.resolve("models/chest-onnx"));
+        assertThat(run("models", "show", "chest-onnx")).isZero();
+        assertThat(stdout()).contains("chest-onnx 1.2.0 (onnx)", "model.onnx sha256");
+
+        assertThat(run("models", "import", "--onnx", manifest.toString(), "--manifest", manifest.toString(),
+                "--out", tmp.resolve("elsewhere").toString())).isEqualTo(2);
+        assertThat(stderr()).contains("is not an ONNX model that ONNX Runtime can load");
+        assertThat(run("models", "export", "chest-onnx", "--onnx", tmp.resolve("again.onnx").toString())).isEqualTo(2);
+        assertThat(stderr()).contains("only \"djl\" packages are exported");
+    }
 }
