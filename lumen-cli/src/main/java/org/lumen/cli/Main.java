@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {DicomCommand.class, org.lumen.cli.serve.ServeCommand.class, DemoCommand.class,
                 org.lumen.cli.bench.BenchCommand.class, org.lumen.cli.archive.ArchiveCommand.class,
                 org.lumen.cli.ai.ModelsCommand.class,
+                org.lumen.cli.ai.AnalyzeCommand.class, org.lumen.cli.ai.EvaluateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
