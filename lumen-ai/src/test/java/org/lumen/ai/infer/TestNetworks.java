@@ -16,12 +16,13 @@ final class TestNetworks {
     private TestNetworks() {
     }
 
-    /** A small 2D classifier (widths 8, 16; two classes) for {@code size}-pixel grey images; {@code manager} owns it. */
+    /** A small 2D classifier (widths 8, 16; two classes) for {@code size}-pixel grey images, frozen as a loaded package is. */
     static DjlClassifier small2d(NDManager manager, int size, long seed) {
         Engines.pytorch();
         Engine.getInstance().setRandomSeed((int) seed);
         SequentialBlock block = Networks.build(new NetworkSpec(2, 1, 2, 8, new int[] {8, 16}, new int[] {1, 1}, 0f));
         block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, size, size));
+        block.freezeParameters(true);
         return DjlClassifier.of(block, manager, new int[] {1, size, size}, List.of("0", "1"));
     }
 }
