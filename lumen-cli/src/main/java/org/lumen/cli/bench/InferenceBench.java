@@ -46,7 +46,8 @@ public final class InferenceBench implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "NAME", description = "Only this model (default: every installed DJL model).")
     String model;
 
-    @Option(names = "--images", defaultValue = "256", paramLabel = "N", description = "Images per measurement (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--images", defaultValue = "256", paramLabel = "N", description = "Images per measurement; volumes"
+            + " use a quarter of them (default: ${DEFAULT-VALUE}).")
     int images;
 
     @Option(names = "--warmup", defaultValue = "32", paramLabel = "N", description = "Untimed calls first (default: ${DEFAULT-VALUE}).")
@@ -64,18 +65,10 @@ public final class InferenceBench implements Callable<Integer> {
         }
         System.out.printf("%-16s %-38s %7s %8s %8s %10s%n", "MODEL", "MEASURE", "IMAGES", "P50 MS", "P95 MS", "IMAGES/S");
         if (packages.isEmpty()) {
-            System.out.println("(no installed DJL model: measuring a freshly built NetworkSpec.small(2, 1, 2) at 28x28,"
-                    + " random weights)");
-            try (NDManager manager = Engines.pytorch().newBaseManager()) {
-                SequentialBlock block = Networks.build(NetworkSpec.small(2, 1, 2));
-                int[] shape = {1, 28, 28};
-                block.initialize(manager, DataType.FLOAT32, batchShape(1, shape));
-                // As a loaded package is: parameters that need no gradient (else PyTorch now and then stalls for ~0.5 s).
-                block.freezeParameters(true);
-                try (DjlClassifier classifier = DjlClassifier.of(block, manager, shape, List.of("0", "1"))) {
-                    measure("small-2d", classifier);
-                }
-            }
+            System.out.println("(no installed DJL model: measuring freshly built NetworkSpec.small networks, 2D at 28x28"
+                    + " and 3D at 28^3 (a quarter of the images), random weights)");
+            measureFresh("small-2d", new int[] {1, 28, 28}, images);
+            measureFresh("small-3d", new int[] {1, 28, 28, 28}, Math.max(16, images / 4));
         }
         for (ModelPackage pkg : packages) {
             Classifier classifier = pkg.classifier();
@@ -85,18 +78,30 @@ public final class InferenceBench implements Callable<Integer> {
                 continue;
             }
             try (djl) {
-                measure(pkg.name(), djl);
+                measure(pkg.name(), djl, djl.inputShape().length == 4 ? Math.max(16, images / 4) : images);
             }
         }
         return 0;
+    }
+
+    private void measureFresh(String name, int[] shape, int count) throws Exception {
+        try (NDManager manager = Engines.pytorch().newBaseManager()) {
+            SequentialBlock block = Networks.build(NetworkSpec.small(shape.length - 1, 1, 2));
+            block.initialize(manager, DataType.FLOAT32, batchShape(1, shape));
+            // As a loaded package is: parameters that need no gradient (else PyTorch now and then stalls for ~0.5 s).
+            block.freezeParameters(true);
+            try (DjlClassifier classifier = DjlClassifier.of(block, manager, shape, List.of("0", "1"))) {
+                measure(name, classifier, count);
+            }
+        }
     }
 
     /**
      * Bare and served calls alternate (image by image, pass by pass) so that both see the same machine: on a shared
      * machine the load changes within seconds, and measuring one after the other would compare the load, not the code.
      */
-    private void measure(String name, DjlClassifier classifier) throws Exception {
-        List<float[]> inputs = randomImages(classifier.inputShape(), images, 17);
+    private void measure(String name, DjlClassifier classifier, int count) throws Exception {
+        List<float[]> inputs = randomImages(classifier.inputShape(), count, 17);
         Classifier shared = new Unclosed(classifier);
         try (Model djlModel = Model.newInstance(name);
              Predictor<List<float[]>, float[][]> predictor = predictor(djlModel, classifier);

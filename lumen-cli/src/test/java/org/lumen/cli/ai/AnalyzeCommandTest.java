@@ -74,8 +74,11 @@ class AnalyzeCommandTest {
         assertThat(run("analyze", CR_CHEST.toString(), "--json")).isZero();
         JsonNode json = new ObjectMapper().readTree(stdout());
         assertThat(json.get("analysed").asInt()).isEqualTo(1);
-        JsonNode result = json.get("files").get(0).get("results").get(0);
-        assertThat(result.get("model").asText()).isEqualTo("chest-test");
+        JsonNode result = null;
+        for (JsonNode r : json.get("files").get(0).get("results")) {
+            result = r.get("model").asText().equals("chest-test") ? r : result;
+        }
+        assertThat(result).as("chest-test ran").isNotNull();
         double score = result.get("score").asDouble();
         assertThat(result.get("probabilities").get("pneumonia").asDouble()).isEqualTo(score);
         assertThat(result.get("finding").isNull()).isEqualTo(score < 0.4);
@@ -87,7 +90,7 @@ class AnalyzeCommandTest {
             assertThat(run("analyze", file.toString())).isEqualTo(AnalyzeCommand.NOTHING_APPLIES);
             assertThat(stdout()).contains("not analysed: no installed model accepts 2D DICOM");
             assertThat(stderr()).contains("lumen: no model applies: no installed model accepts",
-                    "installed: chest-test (CR CHEST 2D)").doesNotContain("Exception", "\tat ");
+                    "chest-test (CR CHEST 2D)").doesNotContain("Exception", "\tat ");
         }
         assertThat(run("analyze", MR.toString(), "--json")).isEqualTo(AnalyzeCommand.NOTHING_APPLIES);
         JsonNode file = new ObjectMapper().readTree(stdout()).get("files").get(0);
