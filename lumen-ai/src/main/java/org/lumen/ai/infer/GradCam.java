@@ -9,6 +9,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
+import org.lumen.ai.model.Classifier;
 import org.lumen.ai.net.Engines;
 import org.lumen.ai.net.Networks;
 
@@ -41,7 +42,7 @@ public final class GradCam {
         int[] camSize;
         synchronized (ONE_COLLECTOR) {
             try (NDManager scope = manager.newSubManager()) {
-                NDArray image = scope.create(prepared, batchOfOne(inputShape));
+                NDArray image = scope.create(prepared, new Shape(Classifier.batchShape(1, inputShape)));
                 ParameterStore parameters = new ParameterStore(scope, false);
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDArray features = Networks.features(net).forward(parameters, new NDList(image), false)
@@ -83,14 +84,5 @@ public final class GradCam {
             }
         }
         return values;
-    }
-
-    private static Shape batchOfOne(int[] inputShape) {
-        long[] dims = new long[inputShape.length + 1];
-        dims[0] = 1;
-        for (int i = 0; i < inputShape.length; i++) {
-            dims[i + 1] = inputShape[i];
-        }
-        return new Shape(dims);
     }
 }

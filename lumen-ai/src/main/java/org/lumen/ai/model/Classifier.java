@@ -44,6 +44,16 @@ public interface Classifier extends AutoCloseable {
         return probabilities;
     }
 
+    /** The shape of a batch of {@code batch} inputs: {@code batch} followed by {@code inputShape}. */
+    static long[] batchShape(int batch, int[] inputShape) {
+        long[] dims = new long[inputShape.length + 1];
+        dims[0] = batch;
+        for (int i = 0; i < inputShape.length; i++) {
+            dims[i + 1] = inputShape[i];
+        }
+        return dims;
+    }
+
     /** Checks a batch against the input shape and packs it into one array, batch first. */
     static float[] pack(List<float[]> batch, int[] inputShape) {
         int size = 1;

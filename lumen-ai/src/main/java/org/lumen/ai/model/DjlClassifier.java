@@ -23,17 +23,14 @@ import org.lumen.ai.net.Networks;
  * statistics and updates nothing; no dropout) on its own sub-manager, so concurrent calls share only read-only
  * parameters. {@link #block()} and {@link #manager()} are there for Grad-CAM.
  */
-public final class DjlClassifier implements Classifier {
+public final class DjlClassifier extends ShapedClassifier {
     private final NDManager manager;
     private final SequentialBlock block;
-    private final int[] inputShape;
-    private final List<String> classes;
 
     private DjlClassifier(NDManager manager, SequentialBlock block, int[] inputShape, List<String> classes) {
+        super(inputShape, classes);
         this.manager = manager;
         this.block = block;
-        this.inputShape = inputShape.clone();
-        this.classes = List.copyOf(classes);
     }
 
     static DjlClassifier load(ModelPackage pkg) {
@@ -43,7 +40,7 @@ public final class DjlClassifier implements Classifier {
         try (InputStream in = pkg.openFile(m.weightsFile());
              DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
             SequentialBlock block = Networks.build(m.network());
-            block.initialize(manager, DataType.FLOAT32, batchShape(1, inputShape));
+            block.initialize(manager, DataType.FLOAT32, new Shape(Classifier.batchShape(1, inputShape)));
             // DJL replaces each parameter with what the file holds, whatever its shape: compare with the spec's shapes
             List<Shape> expected = shapes(block);
             block.loadParameters(manager, data);
@@ -70,16 +67,6 @@ public final class DjlClassifier implements Classifier {
     }
 
     @Override
-    public int[] inputShape() {
-        return inputShape.clone();
-    }
-
-    @Override
-    public List<String> classes() {
-        return classes;
-    }
-
-    @Override
     public float[][] predict(List<float[]> preparedBatch) {
         return Classifier.softmax(logits(preparedBatch));
     }
@@ -88,7 +75,7 @@ public final class DjlClassifier implements Classifier {
     public float[][] logits(List<float[]> preparedBatch) {
         float[] packed = Classifier.pack(preparedBatch, inputShape);
         try (NDManager call = manager.newSubManager()) {
-            NDArray x = call.create(packed, batchShape(preparedBatch.size(), inputShape));
+            NDArray x = call.create(packed, new Shape(Classifier.batchShape(preparedBatch.size(), inputShape)));
             NDArray out = block.forward(new ParameterStore(call, false), new NDList(x), false).singletonOrThrow();
             float[] flat = out.toFloatArray();
             int k = classes.size();
@@ -117,14 +104,5 @@ public final class DjlClassifier implements Classifier {
 
     private static List<Shape> shapes(SequentialBlock block) {
         return block.getParameters().values().stream().map(p -> p.getArray().getShape()).toList();
-    }
-
-    static Shape batchShape(int batch, int[] inputShape) {
-        long[] dims = new long[inputShape.length + 1];
-        dims[0] = batch;
-        for (int i = 0; i < inputShape.length; i++) {
-            dims[i + 1] = inputShape[i];
-        }
-        return new Shape(dims);
     }
 }

@@ -13,19 +13,16 @@ import java.util.Map;
  * shape, and gives one row of scores per input: logits (softmax applied here) or probabilities, as
  * {@code output.scores} in the manifest says. ONNX Runtime sessions may be run from several threads at once.
  */
-public final class OnnxClassifier implements Classifier {
+public final class OnnxClassifier extends ShapedClassifier {
     private final OrtSession session;
     private final String inputName;
-    private final int[] inputShape;
-    private final List<String> classes;
     private final boolean outputsLogits;
     private final String location;
 
     private OnnxClassifier(OrtSession session, int[] inputShape, List<String> classes, boolean outputsLogits, String location) {
+        super(inputShape, classes);
         this.session = session;
         this.inputName = session.getInputNames().iterator().next();
-        this.inputShape = inputShape.clone();
-        this.classes = List.copyOf(classes);
         this.outputsLogits = outputsLogits;
         this.location = location;
     }
@@ -52,16 +49,6 @@ public final class OnnxClassifier implements Classifier {
     }
 
     @Override
-    public int[] inputShape() {
-        return inputShape.clone();
-    }
-
-    @Override
-    public List<String> classes() {
-        return classes;
-    }
-
-    @Override
     public float[][] predict(List<float[]> preparedBatch) {
         float[][] scores = scores(preparedBatch);
         return outputsLogits ? Classifier.softmax(scores) : scores;
@@ -70,11 +57,7 @@ public final class OnnxClassifier implements Classifier {
     /** The graph's raw output rows (logits or probabilities, as the manifest declares). */
     public float[][] scores(List<float[]> preparedBatch) {
         float[] packed = Classifier.pack(preparedBatch, inputShape);
-        long[] shape = new long[inputShape.length + 1];
-        shape[0] = preparedBatch.size();
-        for (int i = 0; i < inputShape.length; i++) {
-            shape[i + 1] = inputShape[i];
-        }
+        long[] shape = Classifier.batchShape(preparedBatch.size(), inputShape);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(packed), shape);
              OrtSession.Result result = session.run(Map.of(inputName, input))) {

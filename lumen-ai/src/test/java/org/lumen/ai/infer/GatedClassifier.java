@@ -6,20 +6,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.lumen.ai.model.Classifier;
+import org.lumen.ai.model.ForwardingClassifier;
 
 /**
  * Wraps a classifier so a test controls time: the first model call waits until {@link #open()}, which lets a test fill
  * the queue while the model is busy. Records every batch size and how often it was closed.
  */
-final class GatedClassifier implements Classifier {
-    private final Classifier delegate;
+final class GatedClassifier extends ForwardingClassifier {
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch gate = new CountDownLatch(1);
     private final List<Integer> batchSizes = new ArrayList<>();
     final AtomicInteger closes = new AtomicInteger();
 
     GatedClassifier(Classifier delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Waits until the first model call has started (and is held at the gate). */
@@ -38,16 +38,6 @@ final class GatedClassifier implements Classifier {
     }
 
     @Override
-    public int[] inputShape() {
-        return delegate.inputShape();
-    }
-
-    @Override
-    public List<String> classes() {
-        return delegate.classes();
-    }
-
-    @Override
     public float[][] predict(List<float[]> batch) {
         synchronized (this) {
             batchSizes.add(batch.size());
@@ -58,12 +48,12 @@ final class GatedClassifier implements Classifier {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return delegate.predict(batch);
+        return super.predict(batch);
     }
 
     @Override
     public void close() {
         closes.incrementAndGet();
-        delegate.close();
+        super.close();
     }
 }

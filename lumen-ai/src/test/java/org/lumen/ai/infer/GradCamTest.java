@@ -23,6 +23,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lumen.ai.model.Classifier;
 import org.lumen.ai.model.DjlClassifier;
 import org.lumen.ai.net.Engines;
 import org.lumen.ai.net.NetworkSpec;
@@ -167,12 +168,7 @@ class GradCamTest {
     }
 
     private static Shape batchShape(int n, int[] inputShape) {
-        long[] dims = new long[inputShape.length + 1];
-        dims[0] = n;
-        for (int i = 0; i < inputShape.length; i++) {
-            dims[i + 1] = inputShape[i];
-        }
-        return new Shape(dims);
+        return new Shape(Classifier.batchShape(n, inputShape));
     }
 
     private static void assertInUnitRange(float[] values) {

@@ -22,6 +22,7 @@ import org.lumen.ai.data.LabelledImages;
 import org.lumen.ai.data.Preprocessing;
 import org.lumen.ai.data.npz.NpzReader;
 import org.lumen.ai.model.DjlClassifier;
+import org.lumen.ai.model.ForwardingClassifier;
 import org.lumen.ai.net.Engines;
 import org.lumen.dicom.testing.TestData;
 
@@ -58,7 +59,7 @@ class ModelServiceTest {
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try (ModelService service = new ModelService(name -> {
             loads.incrementAndGet();
-            return new Unclosable(network);
+            return ForwardingClassifier.borrowed(network);
         }, options)) {
             List<Future<List<CompletableFuture<float[]>>>> perClient = new ArrayList<>();
             for (int client = 0; client < 4; client++) {
@@ -93,7 +94,7 @@ class ModelServiceTest {
 
     @Test
     void requestsThatWaitWhileTheModelIsBusyAreAnsweredInFullBatches() throws Exception {
-        GatedClassifier model = new GatedClassifier(new Unclosable(network));
+        GatedClassifier model = new GatedClassifier(ForwardingClassifier.borrowed(network));
         try (ModelService service = new ModelService(name -> model, ServiceOptions.DEFAULTS.withMaxBatch(16))) {
             List<CompletableFuture<float[]>> answers = new ArrayList<>();
             answers.add(service.submit("net", images.get(0)));
@@ -113,7 +114,7 @@ class ModelServiceTest {
 
     @Test
     void aFullQueueRefusesAtOnceAndKeepsWhatItAccepted() throws Exception {
-        GatedClassifier model = new GatedClassifier(new Unclosable(network));
+        GatedClassifier model = new GatedClassifier(ForwardingClassifier.borrowed(network));
         try (ModelService service = new ModelService(name -> model, ServiceOptions.DEFAULTS.withQueueCapacity(4))) {
             List<CompletableFuture<float[]>> accepted = new ArrayList<>();
             accepted.add(service.submit("net", images.get(0)));
@@ -136,7 +137,7 @@ class ModelServiceTest {
 
     @Test
     void closeAnswersEveryAcceptedRequestThenClosesTheModel() throws Exception {
-        GatedClassifier model = new GatedClassifier(new Unclosable(network));
+        GatedClassifier model = new GatedClassifier(ForwardingClassifier.borrowed(network));
         ModelService service = new ModelService(name -> model, ServiceOptions.DEFAULTS.withMaxBatch(4));
         List<CompletableFuture<float[]>> accepted = new ArrayList<>();
         accepted.add(service.submit("net", images.get(0)));
@@ -171,7 +172,7 @@ class ModelServiceTest {
 
     @Test
     void anImageOfTheWrongSizeIsAProgrammingError() {
-        try (ModelService service = new ModelService(name -> new Unclosable(network), ServiceOptions.DEFAULTS)) {
+        try (ModelService service = new ModelService(name -> ForwardingClassifier.borrowed(network), ServiceOptions.DEFAULTS)) {
             assertThatThrownBy(() -> service.submit("net", new float[27 * 27]))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("784 values");
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
@@ -63,11 +64,11 @@ public final class TinyModels {
         Engines.pytorch().setRandomSeed(20240 + spec.dimensions());
         SequentialBlock block = Networks.build(spec);
         int[] shape = preprocessing(spec.dimensions()).inputShape();
-        block.initialize(manager, DataType.FLOAT32, DjlClassifier.batchShape(1, shape));
+        block.initialize(manager, DataType.FLOAT32, new Shape(Classifier.batchShape(1, shape)));
         List<float[]> images = images(spec.dimensions(), 8);
         float[] packed = Classifier.pack(images, shape);
         try (NDManager pass = manager.newSubManager()) {
-            NDArray x = pass.create(packed, DjlClassifier.batchShape(images.size(), shape));
+            NDArray x = pass.create(packed, new Shape(Classifier.batchShape(images.size(), shape)));
             for (int i = 0; i < 5; i++) {
                 block.forward(new ParameterStore(pass, false), new NDList(x), true);
             }

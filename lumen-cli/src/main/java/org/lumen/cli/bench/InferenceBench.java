@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
@@ -21,6 +22,7 @@ import org.lumen.ai.infer.ModelService;
 import org.lumen.ai.infer.ServiceOptions;
 import org.lumen.ai.model.Classifier;
 import org.lumen.ai.model.DjlClassifier;
+import org.lumen.ai.model.ForwardingClassifier;
 import org.lumen.ai.model.ModelPackage;
 import org.lumen.ai.model.ModelRegistry;
 import org.lumen.ai.net.Engines;
@@ -87,7 +89,7 @@ public final class InferenceBench implements Callable<Integer> {
     private void measureFresh(String name, int[] shape, int count) throws Exception {
         try (NDManager manager = Engines.pytorch().newBaseManager()) {
             SequentialBlock block = Networks.build(NetworkSpec.small(shape.length - 1, 1, 2));
-            block.initialize(manager, DataType.FLOAT32, batchShape(1, shape));
+            block.initialize(manager, DataType.FLOAT32, new Shape(Classifier.batchShape(1, shape)));
             // As a loaded package is: parameters that need no gradient (else PyTorch now and then stalls for ~0.5 s).
             block.freezeParameters(true);
             try (DjlClassifier classifier = DjlClassifier.of(block, manager, shape, List.of("0", "1"))) {
@@ -102,7 +104,8 @@ public final class InferenceBench implements Callable<Integer> {
      */
     private void measure(String name, DjlClassifier classifier, int count) throws Exception {
         List<float[]> inputs = randomImages(classifier.inputShape(), count, 17);
-        Classifier shared = new Unclosed(classifier);
+        // the service closes what it loaded; the bench closes the classifier itself
+        Classifier shared = ForwardingClassifier.borrowed(classifier);
         try (Model djlModel = Model.newInstance(name);
              Predictor<List<float[]>, float[][]> predictor = predictor(djlModel, classifier);
              ModelService service = new ModelService(n -> shared, ServiceOptions.DEFAULTS)) {
@@ -179,7 +182,7 @@ public final class InferenceBench implements Callable<Integer> {
             @Override
             public NDList processInput(TranslatorContext ctx, List<float[]> batch) {
                 return new NDList(ctx.getNDManager().create(Classifier.pack(batch, shape),
-                        batchShape(batch.size(), shape)));
+                        new Shape(Classifier.batchShape(batch.size(), shape))));
             }
 
             @Override
@@ -195,15 +198,6 @@ public final class InferenceBench implements Callable<Integer> {
                 return out;
             }
         });
-    }
-
-    private static ai.djl.ndarray.types.Shape batchShape(int n, int[] inputShape) {
-        long[] dims = new long[inputShape.length + 1];
-        dims[0] = n;
-        for (int i = 0; i < inputShape.length; i++) {
-            dims[i + 1] = inputShape[i];
-        }
-        return new ai.djl.ndarray.types.Shape(dims);
     }
 
     private static List<float[]> randomImages(int[] shape, int count, long seed) {
@@ -237,27 +231,5 @@ public final class InferenceBench implements Callable<Integer> {
 
     private static String format(double ms) {
         return Double.isNaN(ms) || ms == 0 ? "-" : String.format(Locale.ROOT, "%.2f", ms);
-    }
-
-    /** The service closes what it loaded; the bench closes the classifier itself. */
-    private record Unclosed(Classifier delegate) implements Classifier {
-        @Override
-        public int[] inputShape() {
-            return delegate.inputShape();
-        }
-
-        @Override
-        public List<String> classes() {
-            return delegate.classes();
-        }
-
-        @Override
-        public float[][] predict(List<float[]> batch) {
-            return delegate.predict(batch);
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
