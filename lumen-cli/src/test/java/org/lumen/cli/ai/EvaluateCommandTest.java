@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,17 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lumen.ai.data.LabelledImages;
 import org.lumen.ai.data.npz.NpzReader;
 import org.lumen.ai.model.ModelRegistry;
-import org.lumen.cli.Main;
+import org.lumen.ai.testing.TestPackages;
+import org.lumen.cli.testing.Cli;
 import org.lumen.dicom.testing.TestData;
 import org.lumen.image.png.PngWriter;
 
 /** {@code lumen evaluate} on a slice of PneumoniaMNIST's validation split, written as a test-only .npz and as a folder. */
 class EvaluateCommandTest {
     private static final int SLICE = 120;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
     private LabelledImages slice;
 
     @TempDir
@@ -36,12 +30,8 @@ class EvaluateCommandTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         System.setProperty(ModelRegistry.MODELS_PROPERTY, tmp.resolve("models").toString());
-        ModelsCommandTest.writePackage(tmp.resolve("models/chest"), "chest-test");
+        TestPackages.writeChest(tmp.resolve("models/chest"), "chest-test");
         LabelledImages val = NpzReader.read(TestData.data("medmnist/pneumoniamnist.npz"), "val");
         int[] first = new int[SLICE];
         Arrays.setAll(first, i -> i);
@@ -50,23 +40,16 @@ class EvaluateCommandTest {
     }
 
     @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
+    void forgetTheModelsFolder() {
         System.clearProperty(ModelRegistry.MODELS_PROPERTY);
-    }
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args);
     }
 
     @Test
     void jsonIsOneObjectWithAucAccuracyAndTheNumberOfImages() throws Exception {
-        assertThat(run("evaluate", "--model", "chest-test", "--npz", tmp.resolve("test-only.npz").toString(), "--split",
-                "test", "--json")).as(err.toString()).isZero();
-        String stdout = out.toString(StandardCharsets.UTF_8).strip();
+        Cli.Result run = Cli.run("evaluate", "--model", "chest-test", "--npz", tmp.resolve("test-only.npz").toString(),
+                "--split", "test", "--json");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        String stdout = run.stdout().strip();
         assertThat(stdout).startsWith("{").endsWith("}");
         JsonNode json = new ObjectMapper().readTree(stdout);
         assertThat(json.get("n").asInt()).isEqualTo(SLICE);
@@ -82,9 +65,10 @@ class EvaluateCommandTest {
     @Test
     void withoutJsonATableAndWithPlotsTheTwoCharts() throws Exception {
         Path plots = tmp.resolve("plots");
-        assertThat(run("evaluate", "--model", "chest-test", "--npz", tmp.resolve("test-only.npz").toString(), "--plots",
-                plots.toString())).as(err.toString()).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("chest-test 1.2.0 on", SLICE + " images", "AUC",
+        Cli.Result run = Cli.run("evaluate", "--model", "chest-test", "--npz", tmp.resolve("test-only.npz").toString(),
+                "--plots", plots.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("chest-test 1.2.0 on", SLICE + " images", "AUC",
                 "at threshold 0.400", "sensitivity", "confusion");
         assertThat(ImageIO.read(plots.resolve("roc.png").toFile())).isNotNull();
         assertThat(ImageIO.read(plots.resolve("reliability.png").toFile())).isNotNull();
@@ -103,18 +87,20 @@ class EvaluateCommandTest {
             }
             PngWriter.writeGray8(grey, 28, 28, classDir.resolve(i + ".png"));
         }
-        assertThat(run("evaluate", "--model", "chest-test", "--folder", folder.toString(), "--json"))
-                .as(err.toString()).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("n").asInt()).isEqualTo(40);
+        Cli.Result run = Cli.run("evaluate", "--model", "chest-test", "--folder", folder.toString(), "--json");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(new ObjectMapper().readTree(run.stdout()).get("n").asInt()).isEqualTo(40);
     }
 
     @Test
     void aMissingSplitOrModelIsBadInputWithTheReason() {
-        assertThat(run("evaluate", "--model", "chest-test", "--npz", tmp.resolve("test-only.npz").toString(), "--split",
-                "val", "--json")).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no split 'val'", "test_images");
-        assertThat(run("evaluate", "--model", "no-such", "--npz", tmp.resolve("test-only.npz").toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no model named \"no-such\"");
+        Cli.Result noSplit = Cli.run("evaluate", "--model", "chest-test", "--npz", tmp.resolve("test-only.npz").toString(),
+                "--split", "val", "--json");
+        assertThat(noSplit.exitCode()).isEqualTo(2);
+        assertThat(noSplit.stdout()).isEmpty();
+        assertThat(noSplit.stderr()).contains("has no split 'val'", "test_images");
+        Cli.Result noModel = Cli.run("evaluate", "--model", "no-such", "--npz", tmp.resolve("test-only.npz").toString());
+        assertThat(noModel.exitCode()).isEqualTo(2);
+        assertThat(noModel.stderr()).contains("no model named \"no-such\"");
     }
 }

@@ -1,5 +1,6 @@
 package org.lumen.cli.net;
 
+import org.lumen.cli.testing.Cli;
 import org.lumen.dicom.testing.OrthancPeer;
 import org.lumen.dicom.testing.PeerProcess;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lumen.cli.BadInputException;
+import org.lumen.cli.testing.Cli;
 import org.lumen.dicom.data.Attributes;
 import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.VR;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.lumen.cli.testing.Cli;
 import org.lumen.dicom.data.Attributes;
 import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.io.DicomFile;

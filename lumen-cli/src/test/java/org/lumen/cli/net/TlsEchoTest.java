@@ -12,6 +12,7 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lumen.cli.testing.Cli;
 import org.lumen.dicom.testing.TestData;
 import org.lumen.net.AeConfig;
 import org.lumen.net.DicomServer;

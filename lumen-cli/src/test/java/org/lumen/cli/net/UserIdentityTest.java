@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lumen.cli.testing.Cli;
 import org.lumen.net.AeConfig;
 import org.lumen.net.DicomServer;
 import org.lumen.net.DimseServiceRegistry;

@@ -1,4 +1,4 @@
-package org.lumen.cli.net;
+package org.lumen.cli.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.lumen.cli.Main;
 
 /** Runs the lumen command line in-process, capturing what it prints. */
-final class Cli {
-    record Result(int exitCode, String stdout, String stderr) {
+public final class Cli {
+    public record Result(int exitCode, String stdout, String stderr) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr;
@@ -17,7 +17,8 @@ final class Cli {
     private Cli() {
     }
 
-    static synchronized Result run(String... args) {
+    /** Runs {@code lumen args...} with System.out and System.err captured; one run at a time. */
+    public static synchronized Result run(String... args) {
         PrintStream savedOut = System.out;
         PrintStream savedErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
