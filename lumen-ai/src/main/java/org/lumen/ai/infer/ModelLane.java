@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.lumen.ai.model.Classifier;
 
@@ -61,7 +62,8 @@ final class ModelLane {
         long now = System.nanoTime();
         recorder.submitted(now);
         CompletableFuture<float[]> result = new CompletableFuture<>();
-        // One slot of the queue is kept for END, so a full queue never blocks finish().
+        // One slot of the queue is kept for END (two racing submits may both pass the size check and take it; finish()
+        // then waits for the batcher to take one, which it does while it runs).
         if (queue.size() >= options.queueCapacity() || !queue.offer(new Request(prepared, now, result))) {
             recorder.rejected();
             return CompletableFuture.failedFuture(new ServiceOverloadedException("model " + model + " has "
@@ -89,13 +91,23 @@ final class ModelLane {
                 finished = collect(batch, first.submitNanos() + TimeUnit.MILLISECONDS.toNanos(options.maxDelayMs()));
                 List<Request> ready = List.copyOf(batch);
                 batch.clear();
-                inference.submit(() -> run(ready)).get();
+                try {
+                    inference.submit(() -> run(ready)).get();
+                } catch (ExecutionException e) {
+                    failAll(ready, e.getCause());
+                } catch (RejectedExecutionException e) {
+                    failAll(ready, e);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failAll(batch, new IllegalStateException("model service stopped before answering"));
-        } catch (ExecutionException e) {
-            failAll(batch, e.getCause());
+            // nothing will take from the queue any more: answer all that waits, not only the batch being collected
+            IllegalStateException stopped = new IllegalStateException("model service stopped before answering");
+            failAll(batch, stopped);
+            List<Request> waiting = new ArrayList<>();
+            queue.drainTo(waiting);
+            waiting.remove(END);
+            failAll(waiting, stopped);
         }
     }
 
