@@ -41,8 +41,9 @@ public final class OnnxClassifier extends ShapedClassifier {
 
     /** Opens an ONNX model with ONNX Runtime; a file that is not a valid model gives an error naming {@code what}. */
     static OrtSession session(byte[] model, String what) {
-        try {
-            return OrtEnvironment.getEnvironment().createSession(model, new OrtSession.SessionOptions());
+        // the options hold native memory of their own; the session keeps what it needs of them
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            return OrtEnvironment.getEnvironment().createSession(model, options);
         } catch (OrtException e) {
             throw new ModelPackageException(what + " is not a model ONNX Runtime can load: " + e.getMessage(), e);
         }

@@ -66,7 +66,8 @@ public final class OnnxImporter {
         int[] inputShape = m.input().preprocessing().inputShape();
         int classes = m.output().classes().size();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions())) {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+             OrtSession session = env.createSession(model, options)) {
             if (session.getNumInputs() != 1 || session.getNumOutputs() < 1) {
                 throw new ModelPackageException(onnx + " has " + session.getNumInputs() + " inputs and "
                         + session.getNumOutputs() + " outputs; an image classifier has one input and gives scores first");
