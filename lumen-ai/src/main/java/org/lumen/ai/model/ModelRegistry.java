@@ -44,16 +44,14 @@ public final class ModelRegistry {
     /** The registry over the bundled packages and the user folders from {@code $LUMEN_MODELS} or the default. */
     public static ModelRegistry standard() {
         String env = System.getProperty(MODELS_PROPERTY, System.getenv(MODELS_ENV));
-        if (env == null || env.isBlank()) {
-            return new ModelRegistry(List.of(DEFAULT_USER_DIR));
-        }
         List<Path> dirs = new ArrayList<>();
-        for (String part : env.split(java.io.File.pathSeparator)) {
+        for (String part : env == null ? new String[0] : env.split(java.io.File.pathSeparator)) {
             if (!part.isBlank()) {
                 dirs.add(Path.of(part.trim()));
             }
         }
-        return new ModelRegistry(dirs);
+        // a value of only separators names no folder: the default then, as when unset (import writes to the first)
+        return new ModelRegistry(dirs.isEmpty() ? List.of(DEFAULT_USER_DIR) : dirs);
     }
 
     /** The user folders searched (they need not exist). */

@@ -92,4 +92,17 @@ class ModelRegistryTest {
         assertThat(scan.packages()).extracting(ModelPackage::name)
                 .containsExactlyInAnyOrderElementsOf(registry.bundledNames());
     }
+
+    @Test
+    void theModelsSettingNamesItsFoldersAndOneOfOnlySeparatorsMeansTheDefault() {
+        String sep = java.io.File.pathSeparator;
+        try {
+            System.setProperty(ModelRegistry.MODELS_PROPERTY, tmp.resolve("a") + sep + " " + sep + tmp.resolve("b"));
+            assertThat(ModelRegistry.standard().userDirs()).containsExactly(tmp.resolve("a"), tmp.resolve("b"));
+            System.setProperty(ModelRegistry.MODELS_PROPERTY, sep + sep);
+            assertThat(ModelRegistry.standard().userDirs()).containsExactly(ModelRegistry.DEFAULT_USER_DIR);
+        } finally {
+            System.clearProperty(ModelRegistry.MODELS_PROPERTY);
+        }
+    }
 }
