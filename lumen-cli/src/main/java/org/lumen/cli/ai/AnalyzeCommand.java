@@ -16,7 +16,6 @@ import org.lumen.ai.infer.ModelResult;
 import org.lumen.ai.infer.ModelService;
 import org.lumen.ai.infer.ServiceOptions;
 import org.lumen.ai.model.Finding;
-import org.lumen.ai.model.ModelPackageException;
 import org.lumen.ai.model.ModelRegistry;
 import org.lumen.cli.BadInputException;
 import org.lumen.cli.ExitCodes;
@@ -27,13 +26,15 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code lumen analyze PATH}: runs the installed models that apply to a file or to every file under a folder and prints
  * the findings with their scores. Exit code 0 when at least one file was analysed, {@link #NOTHING_APPLIES} when files
- * were read but no model accepts any of them, 2 when nothing could be read (or the path or model name is wrong).
+ * were read but no model accepts any of them, 1 when a model failed on every readable file, 2 when nothing could be read
+ * (or the path or model name is wrong).
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Run the applicable models on DICOM files, PNG/JPEG images or NIfTI volumes (a file or a folder) and"
                 + " print findings with scores. Models are chosen by their input contract (dimensions, DICOM modality and"
                 + " body part); a PNG, JPEG or NIfTI states no modality, so a model that names modalities runs on it only"
-                + " when given with --model. Exit codes: 0 analysed, 3 no model applies, 2 unreadable input.")
+                + " when given with --model. Exit codes: 0 analysed, 3 no model applies, 2 unreadable input, 1 a model"
+                + " failed.")
 public final class AnalyzeCommand implements Callable<Integer> {
     /** Files were read but no installed model accepts any of them. */
     public static final int NOTHING_APPLIES = 3;
@@ -62,8 +63,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<FileAnalysis> analyses;
         try (ModelService service = ModelService.over(registry, ServiceOptions.DEFAULTS)) {
             analyses = new Analyzer(registry, service).analyze(path, model, heatmapDir);
-        } catch (ModelPackageException e) {
-            throw new BadInputException(e.getMessage(), e);
         }
         if (analyses.isEmpty()) {
             throw new BadInputException("no files under " + path);
@@ -80,17 +79,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (analyses.stream().anyMatch(a -> a.status() == Status.ANALYSED)) {
             return ExitCodes.OK;
         }
-        if (analyses.stream().anyMatch(a -> a.status() == Status.NOT_APPLICABLE)) {
-            System.err.println("lumen: no model applies: " + analyses.stream().filter(a -> a.status() == Status.NOT_APPLICABLE)
-                    .findFirst().orElseThrow().reason());
+        FileAnalysis notApplicable = first(analyses, Status.NOT_APPLICABLE);
+        if (notApplicable != null) {
+            System.err.println("lumen: no model applies: " + notApplicable.reason());
             return NOTHING_APPLIES;
         }
-        if (analyses.stream().anyMatch(a -> a.status() == Status.FAILED)) {
-            System.err.println("lumen: analysis failed: " + analyses.get(0).reason());
+        FileAnalysis failed = first(analyses, Status.FAILED);
+        if (failed != null) {
+            System.err.println("lumen: analysis failed: " + failed.file() + ": " + failed.reason());
             return ExitCodes.FAILURE;
         }
         System.err.println("lumen: nothing could be read: " + analyses.get(0).reason());
         return ExitCodes.BAD_INPUT;
+    }
+
+    private static FileAnalysis first(List<FileAnalysis> analyses, Status status) {
+        return analyses.stream().filter(a -> a.status() == status).findFirst().orElse(null);
     }
 
     private static Map<String, Object> summary(List<FileAnalysis> analyses) {
@@ -118,8 +122,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 continue;
             }
             for (ModelResult r : a.results()) {
-                System.out.printf(row, a.file(), r.model() + " " + r.version(), finding(r), String.format("%.3f", r.score()),
-                        r.threshold() == null ? "-" : String.format("%.3f", r.threshold()));
+                System.out.printf(row, a.file(), r.model() + " " + r.version(), finding(r),
+                        String.format(Locale.ROOT, "%.3f", r.score()),
+                        r.threshold() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.threshold()));
                 for (String file : r.heatmaps()) {
                     System.out.printf("%-" + fileWidth + "s  %-24s  heat map: %s%n", "", "", file);
                 }

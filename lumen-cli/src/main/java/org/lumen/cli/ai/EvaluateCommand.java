@@ -20,6 +20,7 @@ import org.lumen.ai.infer.ModelEvaluation;
 import org.lumen.ai.model.Classifier;
 import org.lumen.ai.model.ModelManifest;
 import org.lumen.ai.model.ModelPackage;
+import org.lumen.ai.model.ModelRegistry;
 import org.lumen.ai.plot.Charts;
 import org.lumen.cli.BadInputException;
 import picocli.CommandLine.ArgGroup;
@@ -65,7 +66,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelPackage pkg = ModelsCommand.find(model);
+        ModelPackage pkg = ModelRegistry.standard().find(model);
         ModelManifest m = pkg.manifest();
         LabelledImages prepared = read(m);
         ModelEvaluation evaluation;

@@ -17,7 +17,6 @@ import org.lumen.ai.model.Finding;
 import org.lumen.ai.model.ManifestJson;
 import org.lumen.ai.model.ModelManifest;
 import org.lumen.ai.model.ModelPackage;
-import org.lumen.ai.model.ModelPackageException;
 import org.lumen.ai.model.ModelRegistry;
 import org.lumen.ai.onnx.OnnxExporter;
 import org.lumen.ai.onnx.OnnxImporter;
@@ -29,7 +28,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code lumen models list|show|import|export}: the model packages Lumen knows (bundled, and folders under
- * {@code $LUMEN_MODELS} or {@code lumen-data/models}).
+ * {@code $LUMEN_MODELS} or {@code lumen-data/models}). A package that cannot be found, read or converted throws
+ * {@link org.lumen.ai.model.ModelPackageException}, which {@link org.lumen.cli.ExitCodes} reports as bad input (exit
+ * code 2, the package's own message).
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List and show model packages (bundled and under $LUMEN_MODELS or ./lumen-data/models); import and export ONNX.",
@@ -41,15 +42,6 @@ public final class ModelsCommand implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
-    }
-
-    /** A package that cannot be found or used is the user's input: exit code 2 with the package's own message. */
-    static ModelPackage find(String name) {
-        try {
-            return ModelRegistry.standard().find(name);
-        } catch (ModelPackageException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -108,7 +100,7 @@ public final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelPackage p = find(name);
+            ModelPackage p = ModelRegistry.standard().find(name);
             if (json) {
                 System.out.print(ManifestJson.write(p.manifest()));
                 return 0;
@@ -135,23 +127,19 @@ public final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try {
-                Path target = out;
-                if (target == null) {
-                    ModelManifest m;
-                    try (InputStream in = Files.newInputStream(manifest)) {
-                        m = ManifestJson.read(in, "manifest " + manifest, false);
-                    } catch (NoSuchFileException e) {
-                        throw new BadInputException("no such manifest: " + manifest);
-                    }
-                    target = ModelRegistry.standard().userDirs().get(0).resolve(m.name());
+            Path target = out;
+            if (target == null) {
+                ModelManifest m;
+                try (InputStream in = Files.newInputStream(manifest)) {
+                    m = ManifestJson.read(in, "manifest " + manifest, false);
+                } catch (NoSuchFileException e) {
+                    throw new BadInputException("no such manifest: " + manifest);
                 }
-                ModelPackage p = OnnxImporter.importModel(onnx, manifest, target);
-                System.out.println("imported " + p.name() + " " + p.manifest().version() + " into " + p.location());
-                return 0;
-            } catch (ModelPackageException e) {
-                throw new BadInputException(e.getMessage(), e);
+                target = ModelRegistry.standard().userDirs().get(0).resolve(m.name());
             }
+            ModelPackage p = OnnxImporter.importModel(onnx, manifest, target);
+            System.out.println("imported " + p.name() + " " + p.manifest().version() + " into " + p.location());
+            return 0;
         }
     }
 
@@ -167,12 +155,8 @@ public final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelPackage p = find(name);
-            try {
-                OnnxExporter.export(p, onnx);
-            } catch (ModelPackageException e) {
-                throw new BadInputException(e.getMessage(), e);
-            }
+            ModelPackage p = ModelRegistry.standard().find(name);
+            OnnxExporter.export(p, onnx);
             System.out.println("exported " + p.name() + " " + p.manifest().version() + " to " + onnx
                     + " (output \"logits\"; import it with a manifest saying \"scores\": \"logits\")");
             return 0;
