@@ -96,12 +96,7 @@ class ModelServiceTest {
     void requestsThatWaitWhileTheModelIsBusyAreAnsweredInFullBatches() throws Exception {
         GatedClassifier model = new GatedClassifier(ForwardingClassifier.borrowed(network));
         try (ModelService service = new ModelService(name -> model, ServiceOptions.DEFAULTS.withMaxBatch(16))) {
-            List<CompletableFuture<float[]>> answers = new ArrayList<>();
-            answers.add(service.submit("net", images.get(0)));
-            model.awaitFirstCall();
-            for (int i = 1; i <= 40; i++) {
-                answers.add(service.submit("net", images.get(i)));
-            }
+            List<CompletableFuture<float[]>> answers = queueBehindTheFirstCall(service, model, 40);
             model.open();
             for (CompletableFuture<float[]> answer : answers) {
                 assertThat(answer.get(30, TimeUnit.SECONDS)).hasSize(2);
@@ -116,12 +111,7 @@ class ModelServiceTest {
     void aFullQueueRefusesAtOnceAndKeepsWhatItAccepted() throws Exception {
         GatedClassifier model = new GatedClassifier(ForwardingClassifier.borrowed(network));
         try (ModelService service = new ModelService(name -> model, ServiceOptions.DEFAULTS.withQueueCapacity(4))) {
-            List<CompletableFuture<float[]>> accepted = new ArrayList<>();
-            accepted.add(service.submit("net", images.get(0)));
-            model.awaitFirstCall();
-            for (int i = 1; i <= 4; i++) {
-                accepted.add(service.submit("net", images.get(i)));
-            }
+            List<CompletableFuture<float[]>> accepted = queueBehindTheFirstCall(service, model, 4);
             CompletableFuture<float[]> refused = service.submit("net", images.get(5));
             assertThat(refused).isCompletedExceptionally();
             assertThatThrownBy(refused::join).isInstanceOf(CompletionException.class)
@@ -139,12 +129,7 @@ class ModelServiceTest {
     void closeAnswersEveryAcceptedRequestThenClosesTheModel() throws Exception {
         GatedClassifier model = new GatedClassifier(ForwardingClassifier.borrowed(network));
         ModelService service = new ModelService(name -> model, ServiceOptions.DEFAULTS.withMaxBatch(4));
-        List<CompletableFuture<float[]>> accepted = new ArrayList<>();
-        accepted.add(service.submit("net", images.get(0)));
-        model.awaitFirstCall();
-        for (int i = 1; i <= 10; i++) {
-            accepted.add(service.submit("net", images.get(i)));
-        }
+        List<CompletableFuture<float[]>> accepted = queueBehindTheFirstCall(service, model, 10);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(service::close);
         CompletableFuture<float[]> late = awaitRefusal(service);
         assertThatThrownBy(late::join).hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
@@ -176,6 +161,18 @@ class ModelServiceTest {
             assertThatThrownBy(() -> service.submit("net", new float[27 * 27]))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("784 values");
         }
+    }
+
+    /** Submits image 0, waits until the model holds it at the gate, then submits images 1..{@code more} behind it. */
+    private static List<CompletableFuture<float[]>> queueBehindTheFirstCall(ModelService service, GatedClassifier model,
+                                                                           int more) throws InterruptedException {
+        List<CompletableFuture<float[]>> answers = new ArrayList<>();
+        answers.add(service.submit("net", images.get(0)));
+        model.awaitFirstCall();
+        for (int i = 1; i <= more; i++) {
+            answers.add(service.submit("net", images.get(i)));
+        }
+        return answers;
     }
 
     /** Waits until close() (running on another thread) has begun, then submits once. */

@@ -7,12 +7,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,14 @@ class ModelPackageTest {
         ModelManifest manifest = TinyModels.manifest("tiny-cxr", SPEC);
         return ModelPackage.write(dir, manifest, ModelPackage.djlParameters(network), ModelCard.markdown(manifest),
                 Map.of(ModelPackage.ROC, file -> Files.writeString(file, "not really a png")));
+    }
+
+    /** Changes the package's manifest.json in place (only the weights are hashed, so the package still opens if valid). */
+    private static void editManifest(Path dir, Consumer<ObjectNode> edit) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(dir.resolve("manifest.json").toFile());
+        edit.accept(manifest);
+        json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
     }
 
     @Test
@@ -123,11 +133,10 @@ class ModelPackageTest {
     void manifestWithoutARequiredFieldIsRefusedNamingTheField() throws Exception {
         Path dir = tmp.resolve("tiny-cxr");
         write(dir);
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode manifest = (ObjectNode) json.readTree(dir.resolve("manifest.json").toFile());
-        manifest.remove("version");
-        ((ObjectNode) manifest.get("training")).remove("licence");
-        json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
+        editManifest(dir, manifest -> {
+            manifest.remove("version");
+            ((ObjectNode) manifest.get("training")).remove("licence");
+        });
 
         assertThatThrownBy(() -> ModelPackage.open(dir)).isInstanceOf(ModelPackageException.class)
                 .hasMessageContaining("manifest.json of model package " + dir)
@@ -168,10 +177,7 @@ class ModelPackageTest {
     void weightsOfAnotherNetworkAreRefusedAtLoad() throws Exception {
         Path dir = tmp.resolve("tiny-cxr");
         write(dir);
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode manifest = (ObjectNode) json.readTree(dir.resolve("manifest.json").toFile());
-        ((ObjectNode) manifest.get("network")).putArray("widths").add(4).add(16);
-        json.writeValue(dir.resolve("manifest.json").toFile(), manifest);
+        editManifest(dir, manifest -> ((ObjectNode) manifest.get("network")).putArray("widths").add(4).add(16));
 
         ModelPackage pkg = ModelPackage.open(dir);
         assertThatThrownBy(pkg::classifier).isInstanceOf(ModelPackageException.class)
