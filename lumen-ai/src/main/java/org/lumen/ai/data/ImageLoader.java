@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -19,6 +20,12 @@ import org.lumen.image.Volume;
 import org.lumen.image.nifti.NiftiException;
 import org.lumen.image.nifti.NiftiReader;
 import org.lumen.image.png.Windowing;
+import org.lumen.image.series.SeriesInput;
+import org.lumen.image.series.SeriesIssue;
+import org.lumen.image.series.SeriesVolume;
+import org.lumen.image.series.SeriesVolumeBuilder;
+import org.lumen.image.series.SeriesVolumeException;
+import org.lumen.image.series.SliceHeader;
 
 /**
  * Reads one PNG, JPEG, DICOM or NIfTI file into a {@link RawImage} on the 0-255 display scale the models are trained on:
@@ -33,6 +40,8 @@ import org.lumen.image.png.Windowing;
  * </ul>
  * The format is recognised from the content (PNG, JPEG, DICOM "DICM" magic) and, for NIfTI and preamble-less DICOM,
  * from the name ({@code .nii}, {@code .nii.gz}, {@code .dcm}).
+ * <p>
+ * {@link #loadSeries} reads a DICOM series of single-frame slices as one volume {@code {1,D,H,W}}: see there.
  */
 public final class ImageLoader {
     public static final String PNG = "png";
@@ -76,6 +85,74 @@ public final class ImageLoader {
             case DICOM -> dicom(file, window);
             default -> nifti(file, window);
         };
+    }
+
+    /** The series as a volume with the window of {@code p} when it declares one (see {@link #loadSeries(List, double[])}). */
+    public static RawImage loadSeries(List<Path> slices, Preprocessing p) throws IOException {
+        return loadSeries(slices, p.window());
+    }
+
+    /**
+     * The single-frame DICOM slices of one series as one volume {@code {1,D,H,W}} on the 0-255 display scale, built by
+     * lumen-image's {@link SeriesVolumeBuilder}: D is the slice axis, sorted along the slice normal (row direction x column
+     * direction; for axial LPS slices foot to head), H the rows, W the columns, x fastest. This is the voxel order of the
+     * series written as NIfTI by {@code lumen dicom to-nifti} and read back with {@link #load(Path)}, so a model sees the
+     * same volume from either file. Slices of other orientations (a localizer) are left out as the builder decides.
+     * <p>
+     * The window rule is the one of a single DICOM slice: the given window, else the series' own (Window Center and
+     * Width, with its VOI LUT Function, of the first slice in volume order), else the volume's range (as a NIfTI volume;
+     * a VOI LUT table is not used). With the same window each slice of the volume equals {@link #load(Path, double[])}
+     * of its file. MONOCHROME1 is inverted.
+     *
+     * @param window {centre, width} in modality units (e.g. Hounsfield), or null for the series' own
+     * @throws ImageReadException naming the slices' folder with the builder's reason when they make no volume (a gap,
+     *     mixed orientations, missing position, undecodable pixels), or a colour series
+     */
+    public static RawImage loadSeries(List<Path> slices, double[] window) throws IOException {
+        if (slices.isEmpty()) {
+            throw new IllegalArgumentException("a series needs at least one slice");
+        }
+        Path where = slices.get(0).toAbsolutePath().getParent();
+        SeriesVolume series;
+        try {
+            series = new SeriesVolumeBuilder().build(SeriesInput.ofPaths(slices));
+        } catch (SeriesVolumeException e) {
+            String warnings = e.report().warnings().stream().map(SeriesIssue::message).reduce((a, b) -> a + "; " + b)
+                    .map(w -> " (also: " + w + ")").orElse("");
+            throw new ImageReadException(where, e.getMessage() + warnings, e);
+        }
+        SliceHeader first = series.report().slices().get(0);
+        Path firstFile = slices.stream().filter(f -> f.getFileName().toString().equals(first.source())).findFirst()
+                .orElse(slices.get(0));
+        Attributes dataset;
+        Optional<Window> own;
+        try {
+            DicomFile dicom = DicomReader.read(firstFile);
+            dataset = dicom.dataset();
+            own = window == null ? PixelData.of(dicom).window(0) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            throw new ImageReadException(firstFile, "not readable as DICOM: " + e.getMessage(), e);
+        }
+        Volume volume = series.volume();
+        float[] values = volume.data();
+        byte[] levels;
+        if (window != null || own.isPresent()) {
+            Window voi = window != null ? Window.of(window[0], window[1]) : own.get();
+            levels = new byte[values.length];
+            for (int i = 0; i < values.length; i++) {
+                levels[i] = (byte) Math.round(voi.apply(values[i], 0, 255));
+            }
+        } else {
+            levels = Windowing.apply(values, Windowing.auto(values));
+        }
+        boolean invert = first.photometric() != null && first.photometric().trim().equals("MONOCHROME1");
+        float[] grey = new float[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            int level = levels[i] & 0xFF;
+            grey[i] = invert ? 255 - level : level;
+        }
+        return new RawImage(grey, new int[] {1, volume.nz(), volume.ny(), volume.nx()}, DICOM,
+                blankToNull(dataset.getString(Tag.Modality)), blankToNull(dataset.getString(Tag.BodyPartExamined)));
     }
 
     /** The kind of image the file holds, or null when it is none of them. */

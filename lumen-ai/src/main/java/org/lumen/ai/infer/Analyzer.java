@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -28,6 +30,13 @@ import org.lumen.ai.model.ModelRegistry;
  * manifest says and classified through the {@link ModelService}; the answer names the finding when the score reaches the
  * model's operating threshold. A file no model accepts gets the reason and the installed models' contracts; a file that
  * cannot be read gets the reader's message. Nothing here throws for a bad file.
+ * <p>
+ * DICOM series: the single-frame slices given together (a folder, or several files) that share a Series Instance UID and
+ * are placed in space (Image Position (Patient)) are also offered as one volume ({@link ImageLoader#loadSeries}) to the
+ * 3D models, as one more analysis labelled {@code "series UID (N slices, FIRST ... LAST)"}; the slices stay offered one
+ * by one to the 2D models. A series the builder refuses (a gap, mixed orientations) is reported as unreadable with the
+ * builder's reason. When the user names a model, only the form it takes is listed: a 3D model lists the series, not
+ * the slices; a 2D model the slices, not the series.
  */
 public final class Analyzer {
     private final ModelRegistry registry;
@@ -40,7 +49,7 @@ public final class Analyzer {
     }
 
     /**
-     * Analyses a file, or every file under a folder (sorted, hidden files skipped).
+     * Analyses a file, or every file under a folder (sorted, hidden files skipped), and the DICOM series among them.
      *
      * @param model      the model to run (its name, or a package folder), or null for every installed model that applies
      * @param heatmapDir where to write Grad-CAM pictures, or null for none
@@ -48,25 +57,67 @@ public final class Analyzer {
      * @throws IOException when the path does not exist or the folder cannot be listed
      */
     public List<FileAnalysis> analyze(Path path, String model, Path heatmapDir) throws IOException {
+        return analyze(List.of(path), model, heatmapDir);
+    }
+
+    /** Analyses files and folders together, so that the slices of one series given as several files make a volume. */
+    public List<FileAnalysis> analyze(List<Path> paths, String model, Path heatmapDir) throws IOException {
         List<ModelPackage> candidates = model != null ? List.of(registry.find(model)) : registry.all();
         if (heatmapDir != null) {
             Files.createDirectories(heatmapDir);
         }
+        List<Source> files = new ArrayList<>();
+        for (Path path : paths) {
+            for (Path file : files(path)) {
+                String label = Files.isDirectory(path) ? path.relativize(file).toString() : file.toString();
+                String stem = stem(Files.isDirectory(path) ? label : file.getFileName().toString());
+                files.add(new Source(label, stem, List.of(file)));
+            }
+        }
+        Integer namedDimensions = model != null ? candidates.get(0).manifest().input().dimensions() : null;
+        boolean listVolumes = namedDimensions == null || namedDimensions == 3;
+        boolean listSlices = namedDimensions == null || namedDimensions == 2;
+        Map<Path, Source> seriesStartingAt = new LinkedHashMap<>();
+        Set<Path> inSeries = new HashSet<>();
+        for (DicomSeriesGroups.Group group : DicomSeriesGroups.of(files.stream().map(f -> f.files().get(0)).toList())) {
+            Set<Path> members = Set.copyOf(group.files());
+            List<Source> slices = files.stream().filter(f -> members.contains(f.files().get(0))).toList();
+            String label = "series " + group.seriesInstanceUid() + " (" + slices.size() + " slices, " + slices.get(0).label()
+                    + " ... " + slices.get(slices.size() - 1).label() + ")";
+            seriesStartingAt.put(slices.get(0).files().get(0), new Source(label, "series-" + group.seriesInstanceUid(),
+                    group.files()));
+            inSeries.addAll(group.files());
+        }
         List<FileAnalysis> analyses = new ArrayList<>();
-        for (Path file : files(path)) {
-            String label = Files.isDirectory(path) ? path.relativize(file).toString() : file.toString();
-            String stem = stem(Files.isDirectory(path) ? label : file.getFileName().toString());
-            analyses.add(analyzeFile(file, label, stem, candidates, model != null, heatmapDir));
+        for (Source file : files) {
+            Source series = seriesStartingAt.get(file.files().get(0));
+            if (series != null && listVolumes) {
+                analyses.add(analyzeSource(series, candidates, model != null, heatmapDir));
+            }
+            if (listSlices || !inSeries.contains(file.files().get(0))) {
+                analyses.add(analyzeSource(file, candidates, model != null, heatmapDir));
+            }
         }
         return analyses;
     }
 
-    /** {@code stem} names the heat-map files: the file name without its extension (the relative path in a folder). */
-    private FileAnalysis analyzeFile(Path file, String label, String stem, List<ModelPackage> candidates, boolean named,
-                                     Path heatmapDir) {
+    /**
+     * An image to analyse: one file, or the slices of a DICOM series as one volume.
+     *
+     * @param stem names the heat-map files: the file name without its extension (the relative path in a folder), or
+     *             {@code series-UID}
+     */
+    private record Source(String label, String stem, List<Path> files) {
+        RawImage load(double[] window) throws IOException {
+            return files.size() == 1 ? ImageLoader.load(files.get(0), window) : ImageLoader.loadSeries(files, window);
+        }
+    }
+
+    private FileAnalysis analyzeSource(Source source, List<ModelPackage> candidates, boolean named, Path heatmapDir) {
+        String label = source.label();
         RawImage image;
         try {
-            image = ImageLoader.load(file);
+            image = source.load(null);
         } catch (IOException | RuntimeException e) {
             return new FileAnalysis(label, FileAnalysis.Status.UNREADABLE, null, List.of(), messageOf(e));
         }
@@ -88,12 +139,12 @@ public final class Analyzer {
         try {
             List<Prepared> inputs = new ArrayList<>();
             for (ModelPackage pkg : fitting) {
-                inputs.add(prepare(file, image, pkg));
+                inputs.add(prepare(source, image, pkg));
             }
             List<ModelResult> results = new ArrayList<>();
             for (Prepared input : inputs) {
                 float[] probabilities = input.answer().join();
-                results.add(result(input, probabilities, stem, heatmapDir));
+                results.add(result(input, probabilities, source.stem(), heatmapDir));
             }
             return new FileAnalysis(label, FileAnalysis.Status.ANALYSED, described, results, null);
         } catch (IOException | RuntimeException e) {
@@ -105,11 +156,11 @@ public final class Analyzer {
     private record Prepared(ModelPackage pkg, RawImage image, float[] input, CompletableFuture<float[]> answer) {
     }
 
-    private Prepared prepare(Path file, RawImage image, ModelPackage pkg) throws IOException {
+    private Prepared prepare(Source source, RawImage image, ModelPackage pkg) throws IOException {
         Preprocessing p = pkg.manifest().input().preprocessing();
         // A model that declares a window must see the file's values through it, not through the file's own window.
         RawImage forModel = p.window() != null && !ImageLoader.PNG.equals(image.kind())
-                && !ImageLoader.JPEG.equals(image.kind()) ? ImageLoader.load(file, p) : image;
+                && !ImageLoader.JPEG.equals(image.kind()) ? source.load(p.window()) : image;
         float[] input = forModel.prepare(p);
         return new Prepared(pkg, forModel, input, service.submit(pkg.name(), input));
     }

@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * What {@link Analyzer} made of one file.
  *
- * @param file    the file as given (or found in the folder given)
+ * @param file    the file as given (or found in the folder given); for a DICOM series analysed as one volume
+ *                {@code "series UID (N slices, FIRST ... LAST)"}
  * @param status  {@link Status}
- * @param image   the image in a few words ("2D DICOM CR images of the CHEST"), null when unreadable
+ * @param image   the image in a few words ("2D DICOM CR images of the CHEST", "3D DICOM CT volumes of the ABDOMEN"), null
+ *                when unreadable
  * @param results one per model run, in model-name order (empty unless analysed)
  * @param reason  why nothing was run or what failed; null when analysed
  */

@@ -160,6 +160,83 @@ class AnalyzerTest {
         }
     }
 
+    private static final Path CT_SERIES = TestData.data("ibsi/ibsi_1_ct_radiomics_phantom/dicom/image");
+    private static final String CT_SERIES_UID = "1.3.6.1.4.1.9590.100.1.2.296658988911737913102339329841519593982";
+
+    private static List<Path> ctSlices() throws IOException {
+        try (var files = Files.list(CT_SERIES)) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
+    void aCtSeriesGoesAsOneVolumeToThe3dModelWithA3dHeatMap() throws Exception {
+        Path heatmaps = dir.resolve("heatmaps-series");
+        List<FileAnalysis> analyses = analyzer.analyze(CT_SERIES, "tiny-ct3d", heatmaps);
+        assertThat(analyses).as("the 3D model named: the series, not its 60 slices").hasSize(1);
+        FileAnalysis series = analyses.get(0);
+        assertThat(series.status()).as(series.reason()).isEqualTo(FileAnalysis.Status.ANALYSED);
+        assertThat(series.file()).isEqualTo("series " + CT_SERIES_UID
+                + " (60 slices, DCM_IMG_00000.dcm ... DCM_IMG_00059.dcm)");
+        assertThat(series.image()).isEqualTo("3D DICOM CT volumes (no body part stated)");
+        ModelResult result = series.results().get(0);
+        assertThat(result.model()).isEqualTo("tiny-ct3d");
+        assertThat(result.probabilities().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0,
+                org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(result.heatmaps()).extracting(p -> Path.of(p).getFileName().toString()).containsExactly(
+                "series-" + CT_SERIES_UID + ".tiny-ct3d.gradcam.nii.gz", "series-" + CT_SERIES_UID + ".tiny-ct3d.gradcam.png");
+
+        // the same slices given as files (shuffled) make the same series and the same answer
+        List<Path> shuffled = new java.util.ArrayList<>(ctSlices());
+        java.util.Collections.shuffle(shuffled, new java.util.Random(3));
+        List<FileAnalysis> asFiles = analyzer.analyze(shuffled, "tiny-ct3d", null);
+        assertThat(asFiles).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(FileAnalysis.Status.ANALYSED);
+            assertThat(a.file()).startsWith("series " + CT_SERIES_UID + " (60 slices, ");
+            assertThat(a.results().get(0).score()).isCloseTo(result.score(), org.assertj.core.data.Offset.offset(1e-6));
+        });
+    }
+
+    @Test
+    void unnamedModelsSeeTheSeriesAsAVolumeAndItsSlicesAsImagesAndSayWhyNeitherApplies() throws IOException {
+        List<FileAnalysis> analyses = analyzer.analyze(CT_SERIES, null, null);
+        assertThat(analyses).hasSize(61);
+        FileAnalysis series = analyses.get(0);
+        assertThat(series.file()).startsWith("series " + CT_SERIES_UID);
+        assertThat(series.status()).isEqualTo(FileAnalysis.Status.NOT_APPLICABLE);
+        assertThat(series.reason()).isEqualTo("no installed model accepts 3D DICOM CT volumes (no body part stated);"
+                + " installed: tiny-ct3d (CT ABDOMEN 3D), tiny-cxr (CR/DX CHEST 2D)");
+        assertThat(analyses.subList(1, 61)).extracting(FileAnalysis::file).containsExactlyElementsOf(
+                ctSlices().stream().map(f -> f.getFileName().toString()).toList());
+        assertThat(analyses.subList(1, 61)).allSatisfy(slice -> {
+            assertThat(slice.status()).isEqualTo(FileAnalysis.Status.NOT_APPLICABLE);
+            assertThat(slice.reason()).startsWith("no installed model accepts 2D DICOM CT images (no body part stated)");
+        });
+        // a 2D model named: the slices only
+        List<FileAnalysis> for2d = analyzer.analyze(CT_SERIES, "tiny-cxr", null);
+        assertThat(for2d).hasSize(60).allSatisfy(slice -> assertThat(slice.reason())
+                .isEqualTo("model tiny-cxr accepts modality CR/DX, not CT"));
+    }
+
+    @Test
+    void aSeriesWithABrokenSliceIsReportedWithTheBuildersReasonAndTheSliceItself() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("broken-series"));
+        for (Path slice : ctSlices()) {
+            Files.copy(slice, folder.resolve(slice.getFileName()));
+        }
+        Path broken = folder.resolve("DCM_IMG_00030.dcm");
+        Files.write(broken, java.util.Arrays.copyOf(Files.readAllBytes(broken), 1000));
+        List<FileAnalysis> analyses = analyzer.analyze(folder, "tiny-ct3d", null);
+        assertThat(analyses).extracting(FileAnalysis::status).containsOnly(FileAnalysis.Status.UNREADABLE);
+        // the broken file cannot be told to belong to the series: it is reported on its own, the 59 others as a series
+        // with a gap where it was
+        assertThat(analyses).extracting(FileAnalysis::file).containsExactly("series " + CT_SERIES_UID
+                + " (59 slices, DCM_IMG_00000.dcm ... DCM_IMG_00059.dcm)", "DCM_IMG_00030.dcm");
+        assertThat(analyses.get(0).reason()).contains("Cannot build a volume from 59 files: gap of 6.00 mm between the"
+                + " slices at -16.40 mm (DCM_IMG_00031.dcm) and -10.40 mm (DCM_IMG_00029.dcm)");
+        assertThat(analyses.get(1).reason()).contains("DCM_IMG_00030.dcm", "not readable as DICOM");
+    }
+
     @Test
     void anUnknownModelNameIsAUsageErrorListingTheInstalledOnes() {
         assertThatThrownBy(() -> analyzer.analyze(CR_CHEST, "no-such-model", null))

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.lumen.ai.infer.Analyzer;
 import org.lumen.ai.infer.FileAnalysis;
 import org.lumen.ai.infer.FileAnalysis.Status;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code lumen analyze PATH}: runs the installed models that apply to a file or to every file under a folder and prints
- * the findings with their scores. Exit code 0 when at least one file was analysed, {@link #NOTHING_APPLIES} when files
+ * {@code lumen analyze PATH...}: runs the installed models that apply to files or to every file under folders and prints
+ * the findings with their scores; the single-frame slices of a DICOM series are also analysed together as one volume by
+ * the 3D models (see {@link Analyzer}). Exit code 0 when at least one file was analysed, {@link #NOTHING_APPLIES} when files
  * were read but no model accepts any of them, 1 when a model failed on every readable file, 2 when nothing could be read
  * (or the path or model name is wrong).
  */
@@ -33,8 +35,9 @@ import picocli.CommandLine.Parameters;
         description = "Run the applicable models on DICOM files, PNG/JPEG images or NIfTI volumes (a file or a folder) and"
                 + " print findings with scores. Models are chosen by their input contract (dimensions, DICOM modality and"
                 + " body part); a PNG, JPEG or NIfTI states no modality, so a model that names modalities runs on it only"
-                + " when given with --model. Exit codes: 0 analysed, 3 no model applies, 2 unreadable input, 1 a model"
-                + " failed.")
+                + " when given with --model. The slices of a DICOM series (one Series Instance UID) given together are"
+                + " also offered as one volume to 3D models. Exit codes: 0 analysed, 3 no model applies, 2 unreadable"
+                + " input, 1 a model failed.")
 public final class AnalyzeCommand implements Callable<Integer> {
     /** Files were read but no installed model accepts any of them. */
     public static final int NOTHING_APPLIES = 3;
@@ -42,8 +45,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
-    @Parameters(paramLabel = "PATH", description = "A DICOM, PNG, JPEG or NIfTI file, or a folder of them (searched recursively).")
-    Path path;
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "DICOM, PNG, JPEG or NIfTI files, or folders of them"
+            + " (searched recursively).")
+    List<Path> paths;
 
     @Option(names = "--model", paramLabel = "NAME", description = "Run only this model (a name from `lumen models list`,"
             + " or a package folder); it also runs on images that state no modality or body part.")
@@ -62,10 +66,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ModelRegistry registry = ModelRegistry.standard();
         List<FileAnalysis> analyses;
         try (ModelService service = ModelService.over(registry, ServiceOptions.DEFAULTS)) {
-            analyses = new Analyzer(registry, service).analyze(path, model, heatmapDir);
+            analyses = new Analyzer(registry, service).analyze(paths, model, heatmapDir);
         }
         if (analyses.isEmpty()) {
-            throw new BadInputException("no files under " + path);
+            throw new BadInputException("no files under " + paths.stream().map(Path::toString)
+                    .collect(Collectors.joining(", ")));
         }
         if (json) {
             System.out.println(JSON.writeValueAsString(summary(analyses)));
