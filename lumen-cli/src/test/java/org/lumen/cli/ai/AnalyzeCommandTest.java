@@ -79,16 +79,18 @@ class AnalyzeCommandTest {
     @Test
     void theSlicesOfACtSeriesAreAlsoOfferedAsOneVolumeAndRefusedWithTheReason() throws Exception {
         Path series = TestData.data("ibsi/ibsi_1_ct_radiomics_phantom/dicom/image");
-        assertThat(run("analyze", series.toString())).isEqualTo(AnalyzeCommand.NOTHING_APPLIES);
-        assertThat(stdout()).contains("series 1.3.6.1.4.1.9590.100.1.2.296658988911737913102339329841519593982 (60"
+        Cli.Result folder = Cli.run("analyze", series.toString());
+        assertThat(folder.exitCode()).isEqualTo(AnalyzeCommand.NOTHING_APPLIES);
+        assertThat(folder.stdout()).contains("series 1.3.6.1.4.1.9590.100.1.2.296658988911737913102339329841519593982 (60"
                 + " slices, DCM_IMG_00000.dcm ... DCM_IMG_00059.dcm)  not analysed: no installed model accepts 3D DICOM CT"
                 + " volumes (no body part stated); installed: chest-test (CR CHEST 2D)", "DCM_IMG_00059.dcm");
-        assertThat(stderr()).doesNotContain("\tat ");
+        assertThat(folder.stderr()).doesNotContain("\tat ");
 
         // several files given together: two neighbouring slices are a series of two, listed before them
-        assertThat(run("analyze", series.resolve("DCM_IMG_00001.dcm").toString(), series.resolve("DCM_IMG_00000.dcm")
-                .toString(), "--json")).isEqualTo(AnalyzeCommand.NOTHING_APPLIES);
-        JsonNode files = new ObjectMapper().readTree(stdout()).get("files");
+        Cli.Result two = Cli.run("analyze", series.resolve("DCM_IMG_00001.dcm").toString(),
+                series.resolve("DCM_IMG_00000.dcm").toString(), "--json");
+        assertThat(two.exitCode()).isEqualTo(AnalyzeCommand.NOTHING_APPLIES);
+        JsonNode files = new ObjectMapper().readTree(two.stdout()).get("files");
         assertThat(files).hasSize(3);
         assertThat(files.get(0).get("file").asText()).endsWith("(2 slices, " + series.resolve("DCM_IMG_00001.dcm")
                 + " ... " + series.resolve("DCM_IMG_00000.dcm") + ")");
