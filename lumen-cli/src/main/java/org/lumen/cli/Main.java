@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lumen", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lumen: an open imaging-AI node (DICOM toolkit, archive, analyses, reports).",
         subcommands = {DicomCommand.class, org.lumen.cli.serve.ServeCommand.class, DemoCommand.class,
-                org.lumen.cli.bench.BenchCommand.class, org.lumen.cli.archive.ArchiveCommand.class, CommandLine.HelpCommand.class})
+                org.lumen.cli.bench.BenchCommand.class, org.lumen.cli.archive.ArchiveCommand.class,
+                org.lumen.cli.ai.TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

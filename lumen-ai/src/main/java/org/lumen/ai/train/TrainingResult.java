@@ -1,0 +1,36 @@
+package org.lumen.ai.train;
+
+import java.util.List;
+
+/**
+ * The outcome of a training run: the weights of the epoch with the best validation AUC, its validation scores, and the
+ * history of every epoch.
+ *
+ * @param config          the configuration that ran
+ * @param history         one entry per epoch run, resumed epochs included
+ * @param bestEpoch       the epoch whose weights are kept
+ * @param bestParameters  the kept weights in DJL's {@code Block.saveParameters} format (the package's weights file)
+ * @param valScores       positive-class probabilities of the validation images at the best epoch
+ * @param valPositive     whether each validation image is of the positive class
+ * @param operatingPoint  the threshold chosen on those scores
+ * @param trainCount      training images used
+ * @param stoppedEarly    whether early stopping ended the run
+ * @param seconds         wall time of this run (not counting epochs done before a resume)
+ */
+public record TrainingResult(TrainConfig config, List<EpochMetrics> history, int bestEpoch, byte[] bestParameters,
+                             double[] valScores, boolean[] valPositive, OperatingPoint operatingPoint, int trainCount,
+                             boolean stoppedEarly, double seconds) {
+
+    public TrainingResult {
+        history = List.copyOf(history);
+    }
+
+    /** The best epoch's metrics. */
+    public EpochMetrics best() {
+        return history.stream().filter(m -> m.epoch() == bestEpoch).findFirst().orElseThrow();
+    }
+
+    public int valCount() {
+        return valScores.length;
+    }
+}
