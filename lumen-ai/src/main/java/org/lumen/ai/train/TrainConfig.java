@@ -26,19 +26,21 @@ import org.lumen.ai.net.NetworkSpec;
  * @param labelSmoothing the share of the target spread evenly over the classes (0 = plain one-hot)
  * @param patience       stop after this many epochs without a better validation AUC (0 = never stop early)
  * @param trainLimit     use only the first this many training images (0 = all), for quick runs
+ * @param threads        PyTorch intra-op threads (0 = the engine's default). One thread gives steady epochs on a busy
+ *                       machine; results are reproducible for a given thread count
  * @param out            the model package folder written by the run (checkpoints go to {@code out/checkpoints})
  */
 public record TrainConfig(String task, Path npz, List<String> classes, int positiveClass, int epochs, int batchSize,
                           double lr, double weightDecay, double warmupEpochs, long seed, NetworkSpec network,
                           Augmentation augmentation, Preprocessing preprocessing, ClassBalance classBalance,
-                          double labelSmoothing, int patience, int trainLimit, Path out) {
+                          double labelSmoothing, int patience, int trainLimit, int threads, Path out) {
 
     public TrainConfig {
         classes = List.copyOf(classes);
         if (epochs < 1 || batchSize < 1 || lr <= 0 || weightDecay < 0 || warmupEpochs < 0 || patience < 0
-                || trainLimit < 0) {
+                || trainLimit < 0 || threads < 0) {
             throw new IllegalArgumentException("training numbers out of range: epochs and batch size >= 1, lr > 0, "
-                    + "weight decay, warm-up, patience and train limit >= 0");
+                    + "weight decay, warm-up, patience, train limit and threads >= 0");
         }
         if (labelSmoothing < 0 || labelSmoothing >= 1) {
             throw new IllegalArgumentException("label smoothing must be in [0, 1), not " + labelSmoothing);
@@ -56,21 +58,21 @@ public record TrainConfig(String task, Path npz, List<String> classes, int posit
 
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(task, npz, classes, positiveClass, newEpochs, batchSize, lr, weightDecay, warmupEpochs, seed,
-                network, augmentation, preprocessing, classBalance, labelSmoothing, patience, trainLimit, out);
+                network, augmentation, preprocessing, classBalance, labelSmoothing, patience, trainLimit, threads, out);
     }
 
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(task, npz, classes, positiveClass, epochs, batchSize, lr, weightDecay, warmupEpochs, newSeed,
-                network, augmentation, preprocessing, classBalance, labelSmoothing, patience, trainLimit, out);
+                network, augmentation, preprocessing, classBalance, labelSmoothing, patience, trainLimit, threads, out);
     }
 
     public TrainConfig withNpz(Path newNpz) {
         return new TrainConfig(task, newNpz, classes, positiveClass, epochs, batchSize, lr, weightDecay, warmupEpochs, seed,
-                network, augmentation, preprocessing, classBalance, labelSmoothing, patience, trainLimit, out);
+                network, augmentation, preprocessing, classBalance, labelSmoothing, patience, trainLimit, threads, out);
     }
 
     public TrainConfig withOut(Path newOut) {
         return new TrainConfig(task, npz, classes, positiveClass, epochs, batchSize, lr, weightDecay, warmupEpochs, seed,
-                network, augmentation, preprocessing, classBalance, labelSmoothing, patience, trainLimit, newOut);
+                network, augmentation, preprocessing, classBalance, labelSmoothing, patience, trainLimit, threads, newOut);
     }
 }

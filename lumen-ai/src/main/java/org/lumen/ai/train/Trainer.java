@@ -50,6 +50,7 @@ public final class Trainer {
         long started = System.nanoTime();
         Engine engine = Engines.pytorch();
         engine.setRandomSeed((int) config.seed());
+        Engines.setThreads(config.threads());
         LabelledImages train = limit(prepared(NpzReader.read(config.npz(), "train", config.classes()), config), config.trainLimit());
         LabelledImages val = prepared(NpzReader.read(config.npz(), "val", config.classes()), config);
         boolean[] valPositive = positives(val, config.positiveClass());

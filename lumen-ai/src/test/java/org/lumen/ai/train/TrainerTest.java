@@ -24,7 +24,7 @@ class TrainerTest {
                 1, epochs, 32, 3e-3, 1e-4, 0.5, 7,
                 new NetworkSpec(2, 1, 2, 8, new int[] {8, 16}, new int[] {1, 1}, 0.1f),
                 new Augmentation(true, false, false, 8, 0.05, 0.05, 0.05), new Preprocessing(new int[] {28, 28}, 1, 127.5f,
-                64f, null), ClassBalance.WEIGHTED_LOSS, 0.0, 0, 600, out);
+                64f, null), ClassBalance.WEIGHTED_LOSS, 0.0, 0, 600, 1, out);
     }
 
     @Test
