@@ -24,8 +24,9 @@ import org.lumen.ai.net.NetworkSpec;
  * @param preprocessing  resize, channels and normalisation, as at inference
  * @param classBalance   how unequal class sizes are made up for
  * @param labelSmoothing the share of the target spread evenly over the classes (0 = plain one-hot)
+ * @param thresholdRule  how the operating threshold is chosen on the validation scores
  * @param patience       stop after this many epochs without a better validation AUC (0 = never stop early)
- * @param trainLimit     use only the first this many training images (0 = all), for quick runs
+ * @param trainLimit     use only a seeded random sample of this many training images (0 = all), for quick runs
  * @param threads        PyTorch intra-op threads (0 = the engine's default). One thread gives steady epochs on a busy
  *                       machine; results are reproducible for a given thread count
  * @param out            the model package folder written by the run (checkpoints go to {@code out/checkpoints})
@@ -33,7 +34,7 @@ import org.lumen.ai.net.NetworkSpec;
 public record TrainConfig(String task, Path npz, List<String> classes, int positiveClass, int epochs, int batchSize,
                           double lr, double weightDecay, double warmupEpochs, long seed, NetworkSpec network,
                           Augmentation augmentation, Preprocessing preprocessing, ClassBalance classBalance,
-                          double labelSmoothing, int patience, int trainLimit, int threads, Path out) {
+                          double labelSmoothing, OperatingPoint.Rule thresholdRule, int patience, int trainLimit, int threads, Path out) {
 
     public TrainConfig {
         classes = List.copyOf(classes);
@@ -58,21 +59,21 @@ public record TrainConfig(String task, Path npz, List<String> classes, int posit
 
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(task, npz, classes, positiveClass, newEpochs, batchSize, lr, weightDecay, warmupEpochs, seed,
-                network, augmentation, preprocessing, classBalance, labelSmoothing, patience, trainLimit, threads, out);
+                network, augmentation, preprocessing, classBalance, labelSmoothing, thresholdRule, patience, trainLimit, threads, out);
     }
 
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(task, npz, classes, positiveClass, epochs, batchSize, lr, weightDecay, warmupEpochs, newSeed,
-                network, augmentation, preprocessing, classBalance, labelSmoothing, patience, trainLimit, threads, out);
+                network, augmentation, preprocessing, classBalance, labelSmoothing, thresholdRule, patience, trainLimit, threads, out);
     }
 
     public TrainConfig withNpz(Path newNpz) {
         return new TrainConfig(task, newNpz, classes, positiveClass, epochs, batchSize, lr, weightDecay, warmupEpochs, seed,
-                network, augmentation, preprocessing, classBalance, labelSmoothing, patience, trainLimit, threads, out);
+                network, augmentation, preprocessing, classBalance, labelSmoothing, thresholdRule, patience, trainLimit, threads, out);
     }
 
     public TrainConfig withOut(Path newOut) {
         return new TrainConfig(task, npz, classes, positiveClass, epochs, batchSize, lr, weightDecay, warmupEpochs, seed,
-                network, augmentation, preprocessing, classBalance, labelSmoothing, patience, trainLimit, threads, newOut);
+                network, augmentation, preprocessing, classBalance, labelSmoothing, thresholdRule, patience, trainLimit, threads, newOut);
     }
 }

@@ -51,7 +51,8 @@ public final class Trainer {
         Engine engine = Engines.pytorch();
         engine.setRandomSeed((int) config.seed());
         Engines.setThreads(config.threads());
-        LabelledImages train = limit(prepared(NpzReader.read(config.npz(), "train", config.classes()), config), config.trainLimit());
+        LabelledImages train = limit(prepared(NpzReader.read(config.npz(), "train", config.classes()), config), config.trainLimit(),
+                config.seed());
         LabelledImages val = prepared(NpzReader.read(config.npz(), "val", config.classes()), config);
         boolean[] valPositive = positives(val, config.positiveClass());
 
@@ -134,7 +135,7 @@ public final class Trainer {
                             + history.size() + " of " + config.epochs() + " epochs (raise --epochs to continue)");
                 }
                 return new TrainingResult(config, history, bestEpoch, bestParameters, bestScores, valPositive,
-                        OperatingPoint.youden(bestScores, valPositive), train.size(), stoppedEarly,
+                        OperatingPoint.choose(config.thresholdRule(), bestScores, valPositive), train.size(), stoppedEarly,
                         (System.nanoTime() - started) / 1e9);
             }
         }
@@ -296,15 +297,25 @@ public final class Trainer {
         return new LabelledImages(raw.shape(), images, raw.labels(), raw.classes());
     }
 
-    private static LabelledImages limit(LabelledImages images, int limit) {
+    /** A random sample of {@code limit} images (0 = all), drawn with the run's seed: files are often sorted by class. */
+    private static LabelledImages limit(LabelledImages images, int limit, long seed) {
         if (limit == 0 || limit >= images.size()) {
             return images;
         }
-        int[] first = new int[limit];
-        for (int i = 0; i < limit; i++) {
-            first[i] = i;
+        int[] order = new int[images.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        return images.subset(first);
+        Random random = new Random(seed);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] sample = Arrays.copyOf(order, limit);
+        Arrays.sort(sample);
+        return images.subset(sample);
     }
 
     private static Shape batchShape(int n, int[] imageShape) {
