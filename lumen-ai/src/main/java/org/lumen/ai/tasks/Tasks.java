@@ -47,7 +47,7 @@ public final class Tasks {
 
     static TaskPreset pneumoniaCxr() {
         List<String> classes = List.of("normal", "pneumonia");
-        TrainConfig config = new TrainConfig("pneumonia-cxr", Path.of("pneumoniamnist.npz"), classes, 1, 20, 64, 2e-3, 5e-4,
+        TrainConfig config = new TrainConfig("pneumonia-cxr", Path.of("pneumoniamnist.npz"), classes, 1, 14, 64, 2e-3, 5e-4,
                 1, 42, new NetworkSpec(2, 1, 2, 32, new int[] {32, 64, 128}, new int[] {1, 1, 1}, 0.2f),
                 new Augmentation(true, false, false, 10, 0.08, 0.1, 0.1), grey(28, 28), ClassBalance.WEIGHTED_LOSS, 0.05,
                 OperatingPoint.Rule.YOUDEN, 6, 0, 1, Path.of("pneumonia-cxr"));
@@ -60,10 +60,10 @@ public final class Tasks {
     /** Label 0 is malignant: the reported finding is malignancy, so the positive class is 0. */
     static TaskPreset breastUs() {
         List<String> classes = List.of("malignant", "normal-or-benign");
-        TrainConfig config = new TrainConfig("breast-us", Path.of("breastmnist.npz"), classes, 0, 40, 32, 2e-3, 5e-4, 2, 42,
+        TrainConfig config = new TrainConfig("breast-us", Path.of("breastmnist.npz"), classes, 0, 60, 32, 2e-3, 5e-4, 2, 42,
                 new NetworkSpec(2, 1, 2, 32, new int[] {32, 64, 128}, new int[] {1, 1, 1}, 0.3f),
                 new Augmentation(true, false, false, 10, 0.08, 0.1, 0.1), grey(28, 28), ClassBalance.WEIGHTED_LOSS, 0.05,
-                OperatingPoint.Rule.ACCURACY, 10, 0, 1, Path.of("breast-us"));
+                OperatingPoint.Rule.ACCURACY, 20, 0, 1, Path.of("breast-us"));
         return new TaskPreset("breast-us", "Malignant breast lesion on an ultrasound image (BreastMNIST, 28x28)",
                 List.of("US"), List.of("BREAST"),
                 new Finding("malignant", "SCT", "254837009", "Malignant tumor of breast"),
@@ -73,10 +73,10 @@ public final class Tasks {
 
     static TaskPreset adrenalCt3d() {
         List<String> classes = List.of("normal", "hyperplasia");
-        TrainConfig config = new TrainConfig("adrenal-ct3d", Path.of("adrenalmnist3d.npz"), classes, 1, 30, 32, 2e-3, 5e-4, 1,
-                42, new NetworkSpec(3, 1, 2, 16, new int[] {16, 32, 64}, new int[] {1, 1, 1}, 0.3f),
-                new Augmentation(true, false, false, 0, 0, 0, 0), grey(28, 28, 28), ClassBalance.WEIGHTED_LOSS, 0.05,
-                OperatingPoint.Rule.ACCURACY, 8, 0, 1, Path.of("adrenal-ct3d"));
+        TrainConfig config = new TrainConfig("adrenal-ct3d", Path.of("adrenalmnist3d.npz"), classes, 1, 16, 32, 2e-3, 5e-4, 1,
+                42, new NetworkSpec(3, 1, 2, 8, new int[] {8, 16, 32}, new int[] {1, 1, 1}, 0.3f),
+                new Augmentation(true, false, false, 10, 0.05, 0.1, 0), grey(28, 28, 28), ClassBalance.WEIGHTED_LOSS, 0.05,
+                OperatingPoint.Rule.ACCURACY, 0, 0, 1, Path.of("adrenal-ct3d"));
         return new TaskPreset("adrenal-ct3d", "Adrenal hyperplasia in an abdominal CT volume (AdrenalMNIST3D, 28^3)",
                 List.of("CT"), List.of("ADRENAL", "ABDOMEN"),
                 new Finding("hyperplasia", "SCT", "419920004", "Adrenal hyperplasia"),
