@@ -9,7 +9,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns failures into the documented exit codes with one line on stderr: 2 for bad input (a file that is not valid DICOM,
- * a missing file, a bad argument value, pixel data that cannot be decoded or encoded), 1 for anything else. The DICOM parse message already names the file, byte offset
+ * a missing file, a bad argument value, pixel data that cannot be decoded or encoded, a damaged model package, an unreadable
+ * dataset or image), 1 for anything else. The DICOM parse message already names the file, byte offset
  * and tag.
  */
 public final class ExitCodes implements IExecutionExceptionHandler {
@@ -36,7 +37,9 @@ public final class ExitCodes implements IExecutionExceptionHandler {
     static boolean isBadInput(Throwable t) {
         return t instanceof DicomParseException || t instanceof BadInputException
                 || t instanceof org.lumen.dicom.deid.DeidentificationException || t instanceof NoSuchFileException
-                || t instanceof FileNotFoundException || t instanceof org.lumen.dicom.pixel.PixelDataException;
+                || t instanceof FileNotFoundException || t instanceof org.lumen.dicom.pixel.PixelDataException
+                || t instanceof org.lumen.ai.model.ModelPackageException || t instanceof org.lumen.ai.data.npz.NpzException
+                || t instanceof org.lumen.ai.data.ImageReadException;
     }
 
     private static String describe(Throwable t) {

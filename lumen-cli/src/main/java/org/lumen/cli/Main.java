@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         description = "Lumen: an open imaging-AI node (DICOM toolkit, archive, analyses, reports).",
         subcommands = {DicomCommand.class, org.lumen.cli.serve.ServeCommand.class, DemoCommand.class,
                 org.lumen.cli.bench.BenchCommand.class, org.lumen.cli.archive.ArchiveCommand.class,
+                org.lumen.cli.ai.ModelsCommand.class,
+                org.lumen.cli.ai.AnalyzeCommand.class, org.lumen.cli.ai.EvaluateCommand.class,
                 org.lumen.cli.ai.TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -27,6 +27,23 @@ public record ModelManifest(String name, String version, String task, String des
                             OutputContract output, NetworkSpec network, String format, String weightsFile,
                             String weightsSha256, Training training, Map<String, Double> validation) {
 
+    public static final String FORMAT_DJL = "djl";
+    public static final String FORMAT_ONNX = "onnx";
+
+    /** This manifest with the weights file and its hash filled in (what {@link ModelPackage#write} does). */
+    public ModelManifest withWeights(String file, String sha256) {
+        return new ModelManifest(name, version, task, description, input, output, network, format, file, sha256, training,
+                validation);
+    }
+
+    /** The weights file name: {@link #weightsFile} when given, else the format's usual name. */
+    public String weightsFileOrDefault() {
+        if (weightsFile != null && !weightsFile.isBlank()) {
+            return weightsFile;
+        }
+        return FORMAT_ONNX.equals(format) ? "model.onnx" : "weights.params";
+    }
+
     /**
      * @param modalities    DICOM modalities accepted (e.g. CR, DX); empty = any
      * @param bodyParts     DICOM Body Part Examined values accepted (e.g. CHEST); empty = any
@@ -41,8 +58,30 @@ public record ModelManifest(String name, String version, String task, String des
      * @param findings      the coded finding of each class that is reported (normally the positive class)
      * @param positiveClass index of the class whose probability is the score (binary models)
      * @param threshold     operating threshold on that probability
+     * @param scores        what the network's raw output is: {@link #LOGITS} (softmax is applied to get probabilities; all
+     *                      DJL networks) or {@link #PROBABILITIES} (an imported ONNX model that ends in a softmax); null
+     *                      reads as logits
      */
-    public record OutputContract(List<String> classes, List<Finding> findings, int positiveClass, double threshold) {
+    public record OutputContract(List<String> classes, List<Finding> findings, int positiveClass, double threshold,
+                                 String scores) {
+        public static final String LOGITS = "logits";
+        public static final String PROBABILITIES = "probabilities";
+
+        public OutputContract {
+            scores = scores == null ? LOGITS : scores;
+            if (!LOGITS.equals(scores) && !PROBABILITIES.equals(scores)) {
+                throw new IllegalArgumentException("output scores must be \"logits\" or \"probabilities\", not \"" + scores + "\"");
+            }
+        }
+
+        /** A network that outputs logits (every DJL network). */
+        public OutputContract(List<String> classes, List<Finding> findings, int positiveClass, double threshold) {
+            this(classes, findings, positiveClass, threshold, LOGITS);
+        }
+
+        public boolean outputsLogits() {
+            return LOGITS.equals(scores);
+        }
     }
 
     /**

@@ -1,0 +1,83 @@
+package org.lumen.ai.infer;
+
+import java.util.List;
+import java.util.Locale;
+import org.lumen.ai.data.RawImage;
+import org.lumen.ai.model.ModelManifest;
+import org.lumen.ai.model.ModelManifest.InputContract;
+
+/**
+ * Decides whether a model's input contract accepts an image. The rules, in order:
+ * <ol>
+ * <li>Dimensions always decide: a 2D model never sees a volume, nor a 3D model a single image.</li>
+ * <li>Modality: a DICOM image whose Modality the model does not list is refused. An image without a modality (PNG, JPEG,
+ *     NIfTI, or DICOM lacking the attribute) goes to a model that lists modalities only when the user named that model:
+ *     nothing else says that a PNG is a chest radiograph.</li>
+ * <li>Body part: the same, with DICOM Body Part Examined and the model's body parts (compared without case).</li>
+ * </ol>
+ * A model that lists no modalities (or no body parts) accepts any, stated or not.
+ */
+final class ModelFit {
+    private ModelFit() {
+    }
+
+    /** Null when the model accepts the image, else why not (one phrase, e.g. "accepts CR/DX, not MR"). */
+    static String whyNot(ModelManifest model, RawImage image, boolean namedByUser) {
+        InputContract input = model.input();
+        if (input.dimensions() != image.spatialDimensions()) {
+            return "takes " + input.dimensions() + "D " + (input.dimensions() == 3 ? "volumes" : "images") + ", this is "
+                    + image.spatialDimensions() + "D";
+        }
+        String modality = check("modality", input.modalities(), image.modality(), namedByUser);
+        if (modality != null) {
+            return modality;
+        }
+        return check("body part", input.bodyParts(), image.bodyPart(), namedByUser);
+    }
+
+    private static String check(String what, List<String> accepted, String stated, boolean namedByUser) {
+        if (accepted == null || accepted.isEmpty()) {
+            return null;
+        }
+        if (stated == null) {
+            return namedByUser ? null : "accepts only " + String.join("/", accepted) + " and the image states no " + what
+                    + " (name the model with --model to run it anyway)";
+        }
+        for (String a : accepted) {
+            if (a.equalsIgnoreCase(stated.trim())) {
+                return null;
+            }
+        }
+        return "accepts " + what + " " + String.join("/", accepted) + ", not " + stated.toUpperCase(Locale.ROOT);
+    }
+
+    /** The contract in a few words, e.g. "CR/DX CHEST 2D". */
+    static String describe(InputContract input) {
+        StringBuilder s = new StringBuilder();
+        s.append(input.modalities() == null || input.modalities().isEmpty() ? "any modality"
+                : String.join("/", input.modalities()));
+        if (input.bodyParts() != null && !input.bodyParts().isEmpty()) {
+            s.append(' ').append(String.join("/", input.bodyParts()));
+        }
+        return s.append(' ').append(input.dimensions()).append('D').toString();
+    }
+
+    /** The image in a few words, e.g. "2D DICOM MR images of the BRAIN" or "2D PNG images (no modality)". */
+    static String describe(RawImage image) {
+        String kind = image.kind().toUpperCase(Locale.ROOT);
+        StringBuilder s = new StringBuilder().append(image.spatialDimensions()).append("D ").append(kind);
+        if (image.modality() != null) {
+            s.append(' ').append(image.modality());
+        }
+        s.append(image.spatialDimensions() == 3 ? " volumes" : " images");
+        if (image.bodyPart() != null) {
+            s.append(" of the ").append(image.bodyPart().toUpperCase(Locale.ROOT));
+        }
+        if (image.modality() == null) {
+            s.append(" (no modality stated)");
+        } else if (image.bodyPart() == null) {
+            s.append(" (no body part stated)");
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,140 @@
+package org.lumen.cli.ai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lumen.ai.infer.Analyzer;
+import org.lumen.ai.infer.FileAnalysis;
+import org.lumen.ai.infer.FileAnalysis.Status;
+import org.lumen.ai.infer.ModelResult;
+import org.lumen.ai.infer.ModelService;
+import org.lumen.ai.infer.ServiceOptions;
+import org.lumen.ai.model.Finding;
+import org.lumen.ai.model.ModelPackageException;
+import org.lumen.ai.model.ModelRegistry;
+import org.lumen.cli.BadInputException;
+import org.lumen.cli.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lumen analyze PATH}: runs the installed models that apply to a file or to every file under a folder and prints
+ * the findings with their scores. Exit code 0 when at least one file was analysed, {@link #NOTHING_APPLIES} when files
+ * were read but no model accepts any of them, 2 when nothing could be read (or the path or model name is wrong).
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Run the applicable models on DICOM files, PNG/JPEG images or NIfTI volumes (a file or a folder) and"
+                + " print findings with scores. Models are chosen by their input contract (dimensions, DICOM modality and"
+                + " body part); a PNG, JPEG or NIfTI states no modality, so a model that names modalities runs on it only"
+                + " when given with --model. Exit codes: 0 analysed, 3 no model applies, 2 unreadable input.")
+public final class AnalyzeCommand implements Callable<Integer> {
+    /** Files were read but no installed model accepts any of them. */
+    public static final int NOTHING_APPLIES = 3;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    @Parameters(paramLabel = "PATH", description = "A DICOM, PNG, JPEG or NIfTI file, or a folder of them (searched recursively).")
+    Path path;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Run only this model (a name from `lumen models list`,"
+            + " or a package folder); it also runs on images that state no modality or body part.")
+    String model;
+
+    @Option(names = "--json", description = "Print one JSON object: counts and, per file, status, image, results"
+            + " (model, version, probabilities, score, threshold, finding, heatmaps) and reason.")
+    boolean json;
+
+    @Option(names = "--heatmap", paramLabel = "DIR", description = "Write Grad-CAM heat maps here: a PNG overlay per 2D"
+            + " image and model; a NIfTI map and a PNG of the middle slices per volume.")
+    Path heatmapDir;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelRegistry registry = ModelRegistry.standard();
+        List<FileAnalysis> analyses;
+        try (ModelService service = ModelService.over(registry, ServiceOptions.DEFAULTS)) {
+            analyses = new Analyzer(registry, service).analyze(path, model, heatmapDir);
+        } catch (ModelPackageException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        if (analyses.isEmpty()) {
+            throw new BadInputException("no files under " + path);
+        }
+        if (json) {
+            System.out.println(JSON.writeValueAsString(summary(analyses)));
+        } else {
+            printTable(analyses);
+        }
+        return exitCode(analyses);
+    }
+
+    private static int exitCode(List<FileAnalysis> analyses) {
+        if (analyses.stream().anyMatch(a -> a.status() == Status.ANALYSED)) {
+            return ExitCodes.OK;
+        }
+        if (analyses.stream().anyMatch(a -> a.status() == Status.NOT_APPLICABLE)) {
+            System.err.println("lumen: no model applies: " + analyses.stream().filter(a -> a.status() == Status.NOT_APPLICABLE)
+                    .findFirst().orElseThrow().reason());
+            return NOTHING_APPLIES;
+        }
+        if (analyses.stream().anyMatch(a -> a.status() == Status.FAILED)) {
+            System.err.println("lumen: analysis failed: " + analyses.get(0).reason());
+            return ExitCodes.FAILURE;
+        }
+        System.err.println("lumen: nothing could be read: " + analyses.get(0).reason());
+        return ExitCodes.BAD_INPUT;
+    }
+
+    private static Map<String, Object> summary(List<FileAnalysis> analyses) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Status status : Status.values()) {
+            out.put(status.name().toLowerCase(Locale.ROOT),
+                    analyses.stream().filter(a -> a.status() == status).count());
+        }
+        out.put("files", analyses);
+        return out;
+    }
+
+    private static void printTable(List<FileAnalysis> analyses) {
+        int fileWidth = Math.max(4, analyses.stream().mapToInt(a -> a.file().length()).max().orElse(4));
+        String row = "%-" + fileWidth + "s  %-24s  %-40s  %6s  %9s%n";
+        System.out.printf(row, "FILE", "MODEL", "RESULT", "SCORE", "THRESHOLD");
+        for (FileAnalysis a : analyses) {
+            if (a.status() != Status.ANALYSED) {
+                String what = switch (a.status()) {
+                    case NOT_APPLICABLE -> "not analysed: ";
+                    case UNREADABLE -> "unreadable: ";
+                    default -> "failed: ";
+                };
+                System.out.printf("%-" + fileWidth + "s  %s%n", a.file(), what + a.reason());
+                continue;
+            }
+            for (ModelResult r : a.results()) {
+                System.out.printf(row, a.file(), r.model() + " " + r.version(), finding(r), String.format("%.3f", r.score()),
+                        r.threshold() == null ? "-" : String.format("%.3f", r.threshold()));
+                for (String file : r.heatmaps()) {
+                    System.out.printf("%-" + fileWidth + "s  %-24s  heat map: %s%n", "", "", file);
+                }
+                if (r.note() != null) {
+                    System.out.printf("%-" + fileWidth + "s  %-24s  %s%n", "", "", r.note());
+                }
+            }
+        }
+    }
+
+    private static String finding(ModelResult r) {
+        Finding f = r.finding();
+        if (f != null) {
+            return f.codeMeaning() + " (" + f.codeScheme() + " " + f.codeValue() + ")";
+        }
+        return r.threshold() != null ? "no finding (" + r.scoreClass() + " below threshold)" : r.scoreClass();
+    }
+}

@@ -1,0 +1,185 @@
+package org.lumen.cli.ai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lumen.ai.data.ImageFolderReader;
+import org.lumen.ai.data.ImagePreparer;
+import org.lumen.ai.data.LabelledImages;
+import org.lumen.ai.data.Preprocessing;
+import org.lumen.ai.data.npz.NpzException;
+import org.lumen.ai.data.npz.NpzReader;
+import org.lumen.ai.eval.BinaryEvaluation;
+import org.lumen.ai.eval.MulticlassEvaluation;
+import org.lumen.ai.infer.ModelEvaluation;
+import org.lumen.ai.model.Classifier;
+import org.lumen.ai.model.ModelManifest;
+import org.lumen.ai.model.ModelPackage;
+import org.lumen.ai.plot.Charts;
+import org.lumen.cli.BadInputException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lumen evaluate --model NAME --npz FILE [--split test] [--json] [--plots DIR]} (or {@code --folder DIR}): the
+ * model's AUC with its 95% interval, accuracy, sensitivity, specificity, PPV, NPV, confusion and calibration at the
+ * model's operating threshold on labelled images prepared as its manifest says. With {@code --json} stdout holds one JSON
+ * object and nothing else (the exact contract: at least "auc", "accuracy" and "n"; logs go to stderr).
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a model on labelled images: a MedMNIST-style .npz split (it may hold only that split) or"
+                + " an image folder with one subfolder per class. Accuracy and the rates are at the model's operating"
+                + " threshold.")
+public final class EvaluateCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--model", required = true, paramLabel = "NAME", description = "A model from `lumen models list`, or a package folder.")
+    String model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--npz", paramLabel = "FILE", description = "A .npz holding <split>_images and <split>_labels.")
+        Path npz;
+
+        @Option(names = "--folder", paramLabel = "DIR", description = "A folder with one subfolder of PNG/JPEG images per"
+                + " class; subfolder names must be the model's class names.")
+        Path folder;
+    }
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "NAME", description = "The .npz split (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--json", description = "Print one JSON object (snake_case) and nothing else on stdout.")
+    boolean json;
+
+    @Option(names = "--plots", paramLabel = "DIR", description = "Write roc.png and reliability.png here (two-class models).")
+    Path plots;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelPackage pkg = ModelsCommand.find(model);
+        ModelManifest m = pkg.manifest();
+        LabelledImages prepared = read(m);
+        ModelEvaluation evaluation;
+        try (Classifier classifier = pkg.classifier()) {
+            evaluation = ModelEvaluation.of(m, classifier, prepared);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("cannot evaluate " + m.name() + " on " + describeSource() + ": " + e.getMessage(), e);
+        }
+        if (plots != null) {
+            writePlots(m, evaluation);
+        }
+        if (json) {
+            ObjectNode out = JSON.createObjectNode();
+            out.put("model", m.name());
+            out.put("version", m.version());
+            out.put("data", describeSource());
+            out.setAll((ObjectNode) JSON.readTree(evaluation.toJson()));
+            System.out.println(JSON.writeValueAsString(out));
+        } else {
+            System.out.print(table(m, evaluation));
+        }
+        return 0;
+    }
+
+    private LabelledImages read(ModelManifest m) throws Exception {
+        Preprocessing p = m.input().preprocessing();
+        List<String> classes = m.output().classes();
+        if (source.npz != null) {
+            if (!Files.isRegularFile(source.npz)) {
+                throw new BadInputException("no such file: " + source.npz);
+            }
+            LabelledImages raw;
+            try {
+                raw = NpzReader.read(source.npz, split, classes);
+            } catch (NpzException | IllegalArgumentException e) {
+                throw new BadInputException(source.npz + ": " + e.getMessage(), e);
+            }
+            if (raw.spatialDimensions() != m.input().dimensions()) {
+                throw new BadInputException(source.npz + " holds " + raw.spatialDimensions() + "D images but " + m.name()
+                        + " takes " + m.input().dimensions() + "D");
+            }
+            return ImagePreparer.prepare(raw, p);
+        }
+        LabelledImages read = ImageFolderReader.read(source.folder, p);
+        return relabel(read, classes);
+    }
+
+    /** Folder classes are sorted subfolder names; map them onto the model's classes by name. */
+    private LabelledImages relabel(LabelledImages read, List<String> modelClasses) {
+        int[] map = new int[read.classes().size()];
+        for (int c = 0; c < map.length; c++) {
+            String name = read.classes().get(c);
+            map[c] = -1;
+            for (int k = 0; k < modelClasses.size(); k++) {
+                if (modelClasses.get(k).equalsIgnoreCase(name)) {
+                    map[c] = k;
+                }
+            }
+            if (map[c] < 0) {
+                throw new BadInputException(source.folder + ": the class folder \"" + name + "\" is not one of the model's"
+                        + " classes " + modelClasses);
+            }
+        }
+        int[] labels = read.labels();
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = map[labels[i]];
+        }
+        return new LabelledImages(read.shape(), read.images(), labels, modelClasses);
+    }
+
+    private String describeSource() {
+        return source.npz != null ? source.npz + " (" + split + ")" : source.folder.toString();
+    }
+
+    private void writePlots(ModelManifest m, ModelEvaluation evaluation) throws Exception {
+        if (evaluation.binary() == null) {
+            System.err.println("lumen: no plots: ROC and reliability diagrams are drawn for two-class models");
+            return;
+        }
+        Files.createDirectories(plots);
+        String title = m.name() + " " + m.version() + " on " + describeSource();
+        Charts.roc(evaluation.binary(), title, plots.resolve("roc.png"));
+        Charts.reliability(evaluation.binary(), title, plots.resolve("reliability.png"));
+    }
+
+    private String table(ModelManifest m, ModelEvaluation evaluation) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%s %s on %s: %d images%n", m.name(), m.version(), describeSource(), evaluation.n()));
+        BinaryEvaluation b = evaluation.binary();
+        if (b != null) {
+            String positive = m.output().classes().get(b.positiveClass());
+            s.append(String.format(Locale.ROOT, "  %-22s %d %s, %d other%n", "cases", b.positives(), positive, b.negatives()));
+            s.append(String.format(Locale.ROOT, "  %-22s %.4f  (95%% CI %.4f-%.4f, %s)%n", "AUC", b.auc(), b.aucCiLow(),
+                    b.aucCiHigh(), b.aucCiMethod()));
+            s.append(String.format(Locale.ROOT, "  at threshold %.3f:%n", b.threshold()));
+            s.append(line("accuracy", b.accuracy())).append(line("sensitivity", b.sensitivity()))
+                    .append(line("specificity", b.specificity())).append(line("PPV", b.ppv())).append(line("NPV", b.npv()));
+            var c = b.confusion();
+            s.append(String.format(Locale.ROOT, "  %-22s TP %d  FN %d  FP %d  TN %d%n", "confusion", c.truePositives(),
+                    c.falseNegatives(), c.falsePositives(), c.trueNegatives()));
+            s.append(line("ECE (10 bins)", b.ece()));
+        } else {
+            MulticlassEvaluation mc = evaluation.multiclass();
+            s.append(line("macro AUC", mc.auc())).append(line("accuracy", mc.accuracy()));
+            List<String> perClass = new ArrayList<>();
+            for (int k = 0; k < mc.classes().size(); k++) {
+                perClass.add(mc.classes().get(k) + " " + String.format(Locale.ROOT, "%.4f", mc.classAucs().get(k)));
+            }
+            s.append(String.format(Locale.ROOT, "  %-22s %s%n", "AUC per class", String.join(", ", perClass)));
+        }
+        return s.toString();
+    }
+
+    private static String line(String name, double value) {
+        return String.format(Locale.ROOT, "  %-22s %s%n", name, Double.isNaN(value) ? "undefined" : String.format(Locale.ROOT, "%.4f", value));
+    }
+}

@@ -1,0 +1,263 @@
+package org.lumen.cli.bench;
+
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslatorContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import org.lumen.ai.infer.LatencyStats;
+import org.lumen.ai.infer.ModelService;
+import org.lumen.ai.infer.ServiceOptions;
+import org.lumen.ai.model.Classifier;
+import org.lumen.ai.model.DjlClassifier;
+import org.lumen.ai.model.ModelPackage;
+import org.lumen.ai.model.ModelRegistry;
+import org.lumen.ai.net.Engines;
+import org.lumen.ai.net.NetworkSpec;
+import org.lumen.ai.net.Networks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Inference speed per model on this machine: single-image latency and batched throughput of a bare DJL {@link Predictor}
+ * on the model's network, the same through {@link ModelService} (one request at a time, and all requests at once so the
+ * service batches them), and the service's overhead as ratios. Inputs are seeded random images of the model's input
+ * shape (the work does not depend on the values).
+ */
+@Command(name = "inference", mixinStandardHelpOptions = true,
+        description = "Single-image latency (p50/p95), batched throughput (batch 1/8/32) and the model service's overhead"
+                + " over a bare DJL predictor, per installed DJL model (or a freshly built small network when none is"
+                + " installed).")
+public final class InferenceBench implements Callable<Integer> {
+    private static final int[] BATCHES = {1, 8, 32};
+    private static final int ROUNDS = 5;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Only this model (default: every installed DJL model).")
+    String model;
+
+    @Option(names = "--images", defaultValue = "256", paramLabel = "N", description = "Images per measurement; volumes"
+            + " use a quarter of them (default: ${DEFAULT-VALUE}).")
+    int images;
+
+    @Option(names = "--warmup", defaultValue = "32", paramLabel = "N", description = "Untimed calls first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Override
+    public Integer call() throws Exception {
+        Engines.pytorch();
+        List<ModelPackage> packages = new ArrayList<>();
+        ModelRegistry registry = ModelRegistry.standard();
+        if (model != null) {
+            packages.add(registry.find(model));
+        } else {
+            packages.addAll(registry.all().stream().filter(p -> p.manifest().network() != null).toList());
+        }
+        System.out.printf("%-16s %-38s %7s %8s %8s %10s%n", "MODEL", "MEASURE", "IMAGES", "P50 MS", "P95 MS", "IMAGES/S");
+        if (packages.isEmpty()) {
+            System.out.println("(no installed DJL model: measuring freshly built NetworkSpec.small networks, 2D at 28x28"
+                    + " and 3D at 28^3 (a quarter of the images), random weights)");
+            measureFresh("small-2d", new int[] {1, 28, 28}, images);
+            measureFresh("small-3d", new int[] {1, 28, 28, 28}, Math.max(16, images / 4));
+        }
+        for (ModelPackage pkg : packages) {
+            Classifier classifier = pkg.classifier();
+            if (!(classifier instanceof DjlClassifier djl)) {
+                System.out.println(pkg.name() + ": skipped (not a DJL network)");
+                classifier.close();
+                continue;
+            }
+            try (djl) {
+                measure(pkg.name(), djl, djl.inputShape().length == 4 ? Math.max(16, images / 4) : images);
+            }
+        }
+        return 0;
+    }
+
+    private void measureFresh(String name, int[] shape, int count) throws Exception {
+        try (NDManager manager = Engines.pytorch().newBaseManager()) {
+            SequentialBlock block = Networks.build(NetworkSpec.small(shape.length - 1, 1, 2));
+            block.initialize(manager, DataType.FLOAT32, batchShape(1, shape));
+            // As a loaded package is: parameters that need no gradient (else PyTorch now and then stalls for ~0.5 s).
+            block.freezeParameters(true);
+            try (DjlClassifier classifier = DjlClassifier.of(block, manager, shape, List.of("0", "1"))) {
+                measure(name, classifier, count);
+            }
+        }
+    }
+
+    /**
+     * Bare and served calls alternate (image by image, pass by pass) so that both see the same machine: on a shared
+     * machine the load changes within seconds, and measuring one after the other would compare the load, not the code.
+     */
+    private void measure(String name, DjlClassifier classifier, int count) throws Exception {
+        List<float[]> inputs = randomImages(classifier.inputShape(), count, 17);
+        Classifier shared = new Unclosed(classifier);
+        try (Model djlModel = Model.newInstance(name);
+             Predictor<List<float[]>, float[][]> predictor = predictor(djlModel, classifier);
+             ModelService service = new ModelService(n -> shared, ServiceOptions.DEFAULTS)) {
+            for (int i = 0; i < warmup; i++) {
+                predictor.predict(List.of(inputs.get(i % inputs.size())));
+                service.submit(name, inputs.get(i % inputs.size())).get();
+            }
+            long[] bare = new long[inputs.size()];
+            long[] served = new long[inputs.size()];
+            for (int i = 0; i < inputs.size(); i++) {
+                long start = System.nanoTime();
+                predictor.predict(List.of(inputs.get(i)));
+                long middle = System.nanoTime();
+                service.submit(name, inputs.get(i)).get();
+                bare[i] = middle - start;
+                served[i] = System.nanoTime() - middle;
+            }
+            double bareP50 = percentile(bare, 0.5);
+            double servedP50 = percentile(served, 0.5);
+            row(name, "DJL predictor, single image", inputs.size(), bareP50, percentile(bare, 0.95), 0);
+            row(name, "ModelService, one request at a time", inputs.size(), servedP50, percentile(served, 0.95), 0);
+            for (int batch : BATCHES) {
+                row(name, "DJL predictor, batch " + batch, inputs.size(), Double.NaN, Double.NaN,
+                        barePass(predictor, inputs, batch));
+            }
+            double[] bare32 = new double[ROUNDS];
+            double[] servedAll = new double[ROUNDS];
+            double meanBatch = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                bare32[round] = barePass(predictor, inputs, 32);
+                LatencyStats before = service.stats(name);
+                long start = System.nanoTime();
+                List<CompletableFuture<float[]>> all = new ArrayList<>();
+                for (float[] input : inputs) {
+                    all.add(service.submit(name, input));
+                }
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
+                servedAll[round] = inputs.size() / ((System.nanoTime() - start) / 1e9);
+                LatencyStats after = service.stats(name);
+                meanBatch = (double) (after.requests() - before.requests()) / (after.batches() - before.batches());
+            }
+            double bareThroughput = median(bare32);
+            double servedThroughput = median(servedAll);
+            row(name, String.format(Locale.ROOT, "DJL predictor, batch 32 (median of %d)", ROUNDS), inputs.size(),
+                    Double.NaN, Double.NaN, bareThroughput);
+            row(name, String.format(Locale.ROOT, "ModelService, all at once (batch %.1f)", meanBatch), inputs.size(),
+                    Double.NaN, Double.NaN, servedThroughput);
+            System.out.printf(Locale.ROOT, "%-16s overhead of ModelService over the bare predictor: single-image p50 %.2fx,"
+                    + " throughput %.2fx (goal <= 1.2x)%n", name, servedP50 / bareP50, bareThroughput / servedThroughput);
+        }
+    }
+
+    /** Images per second of one pass over the inputs in batches of {@code batch}. */
+    private static double barePass(Predictor<List<float[]>, float[][]> predictor, List<float[]> inputs, int batch)
+            throws Exception {
+        long start = System.nanoTime();
+        for (int from = 0; from < inputs.size(); from += batch) {
+            predictor.predict(inputs.subList(from, Math.min(inputs.size(), from + batch)));
+        }
+        return inputs.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** A bare DJL predictor on the classifier's network: images in, softmax probabilities out, no Lumen code between. */
+    private static Predictor<List<float[]>, float[][]> predictor(Model djlModel, DjlClassifier classifier) {
+        djlModel.setBlock(classifier.block());
+        int[] shape = classifier.inputShape();
+        return djlModel.newPredictor(new NoBatchifyTranslator<List<float[]>, float[][]>() {
+            @Override
+            public NDList processInput(TranslatorContext ctx, List<float[]> batch) {
+                return new NDList(ctx.getNDManager().create(Classifier.pack(batch, shape),
+                        batchShape(batch.size(), shape)));
+            }
+
+            @Override
+            public float[][] processOutput(TranslatorContext ctx, NDList list) {
+                NDArray probabilities = list.singletonOrThrow().softmax(1);
+                int rows = (int) probabilities.getShape().get(0);
+                float[] flat = probabilities.toFloatArray();
+                int k = flat.length / rows;
+                float[][] out = new float[rows][];
+                for (int r = 0; r < rows; r++) {
+                    out[r] = Arrays.copyOfRange(flat, r * k, (r + 1) * k);
+                }
+                return out;
+            }
+        });
+    }
+
+    private static ai.djl.ndarray.types.Shape batchShape(int n, int[] inputShape) {
+        long[] dims = new long[inputShape.length + 1];
+        dims[0] = n;
+        for (int i = 0; i < inputShape.length; i++) {
+            dims[i + 1] = inputShape[i];
+        }
+        return new ai.djl.ndarray.types.Shape(dims);
+    }
+
+    private static List<float[]> randomImages(int[] shape, int count, long seed) {
+        int length = 1;
+        for (int d : shape) {
+            length *= d;
+        }
+        Random random = new Random(seed);
+        List<float[]> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            float[] image = new float[length];
+            for (int j = 0; j < length; j++) {
+                image[j] = (float) random.nextGaussian();
+            }
+            out.add(image);
+        }
+        return out;
+    }
+
+    private static double percentile(long[] nanos, double p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, rank - 1)] / 1e6;
+    }
+
+    private static void row(String model, String measure, int count, double p50, double p95, double perSecond) {
+        System.out.printf(Locale.ROOT, "%-16s %-38s %7d %8s %8s %10s%n", model, measure, count, format(p50), format(p95),
+                perSecond > 0 ? String.format(Locale.ROOT, "%.0f", perSecond) : "-");
+    }
+
+    private static String format(double ms) {
+        return Double.isNaN(ms) || ms == 0 ? "-" : String.format(Locale.ROOT, "%.2f", ms);
+    }
+
+    /** The service closes what it loaded; the bench closes the classifier itself. */
+    private record Unclosed(Classifier delegate) implements Classifier {
+        @Override
+        public int[] inputShape() {
+            return delegate.inputShape();
+        }
+
+        @Override
+        public List<String> classes() {
+            return delegate.classes();
+        }
+
+        @Override
+        public float[][] predict(List<float[]> batch) {
+            return delegate.predict(batch);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
