@@ -4,27 +4,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lumen.ai.eval.Auc;
+import org.lumen.ai.eval.BinaryEvaluation;
+import org.lumen.ai.model.ModelCard;
 import org.lumen.ai.model.ModelManifest;
-import org.lumen.ai.train.OperatingPoint;
+import org.lumen.ai.model.ModelPackage;
+import org.lumen.ai.plot.Charts;
+import org.lumen.ai.plot.CurvePoint;
 import org.lumen.ai.train.Trainer;
 import org.lumen.ai.train.TrainingListener;
 import org.lumen.ai.train.TrainingResult;
 import org.lumen.ai.train.TrainConfig;
 
 /**
- * Trains a task and writes its model package folder ({@code config.out()}): {@code manifest.json}, {@code weights.params}
- * and {@code training-history.json} (one entry per epoch, for the training-curve chart).
+ * Trains a task and writes its model package ({@code config.out()}) through {@link ModelPackage#write}: manifest with the
+ * validation figures of the kept epoch (AUC with DeLong's 95% interval, the threshold's accuracy, sensitivity,
+ * specificity, PPV, NPV, ECE), {@code weights.params}, the model card, the training-curve, ROC and reliability plots, and
+ * {@value #HISTORY} (one entry per epoch).
  */
 public final class TaskTraining {
     public static final String WEIGHTS_FILE = "weights.params";
+    public static final String HISTORY = "training-history.json";
     private static final String VERSION = "1.0.0";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -38,60 +40,57 @@ public final class TaskTraining {
             throws IOException {
         TaskPreset preset = Tasks.get(config.task());
         TrainingResult result = Trainer.train(config, listener, resume);
-        ModelManifest manifest = manifest(preset, result, command, sha256(result.bestParameters()));
-        writePackage(config.out(), manifest, result.bestParameters());
-        JSON.writeValue(config.out().resolve("training-history.json").toFile(), result.history());
-        // TODO(integrator): draw training-curves.png with org.lumen.ai.plot.Charts.trainingCurves(result.history())
-        // once the data+eval helper's Charts is on main.
+        BinaryEvaluation validation = BinaryEvaluation.of(result.valScores(), result.valLabels(), config.positiveClass(),
+                result.operatingPoint().threshold());
+        ModelManifest manifest = manifest(preset, result, command, validation);
+        String title = config.task() + " (validation, n = " + validation.n() + ")";
+        List<CurvePoint> curve = result.history().stream()
+                .map(m -> new CurvePoint(m.epoch(), m.trainLoss(), m.valLoss(), m.valAuc())).toList();
+        ModelPackage.write(config.out(), manifest, file -> Files.write(file, result.bestParameters()),
+                ModelCard.markdown(manifest, notes(result), ModelCard.STANDARD_PLOTS),
+                Map.of(ModelPackage.TRAINING_CURVES, file -> Charts.trainingCurves(curve, config.task() + " training", file),
+                        ModelPackage.ROC, file -> Charts.roc(validation, title, file),
+                        ModelPackage.RELIABILITY, file -> Charts.reliability(validation, title, file),
+                        HISTORY, file -> JSON.writeValue(file.toFile(), result.history())));
         return result;
     }
 
-    /**
-     * Writes the package folder.
-     * TODO(integrator): replace with org.lumen.ai.model.ModelPackage.write(dir, manifest, weights, modelCard) from the
-     * package+onnx helper once it is on main.
-     */
-    static void writePackage(Path dir, ModelManifest manifest, byte[] weights) throws IOException {
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(manifest.weightsFile()), weights);
-        JSON.writeValue(dir.resolve("manifest.json").toFile(), manifest);
-    }
-
-    static ModelManifest manifest(TaskPreset preset, TrainingResult result, String command, String weightsSha256) {
+    static ModelManifest manifest(TaskPreset preset, TrainingResult result, String command, BinaryEvaluation validation) {
         TrainConfig config = result.config();
         return new ModelManifest(config.task(), VERSION, "classification", preset.description(),
                 new ModelManifest.InputContract(preset.modalities(), preset.bodyParts(), config.network().dimensions(),
                         config.preprocessing()),
                 new ModelManifest.OutputContract(config.classes(), List.of(preset.finding()), config.positiveClass(),
                         result.operatingPoint().threshold()),
-                config.network(), "djl", WEIGHTS_FILE, weightsSha256,
+                config.network(), ModelManifest.FORMAT_DJL, WEIGHTS_FILE, null,
                 new ModelManifest.Training(preset.dataset(), preset.licence(), preset.citation(), command, config.seed(),
                         result.history().size(), result.trainCount(), result.valCount()),
-                validation(result));
+                validationFigures(result, validation));
     }
 
-    /**
-     * Validation figures of the kept epoch at the chosen threshold.
-     * TODO(integrator): add the AUC's 95% confidence interval from org.lumen.ai.eval.BinaryEvaluation once on main.
-     */
-    static Map<String, Double> validation(TrainingResult result) {
-        OperatingPoint point = result.operatingPoint();
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("auc", Auc.of(result.valScores(), result.valPositive()));
-        metrics.put("accuracy", point.accuracy());
-        metrics.put("sensitivity", point.sensitivity());
-        metrics.put("specificity", point.specificity());
-        metrics.put("threshold", point.threshold());
-        metrics.put("n", (double) result.valCount());
-        metrics.put("best_epoch", (double) result.bestEpoch());
-        return metrics;
+    /** The kept epoch's validation figures at the chosen threshold; undefined ones (NaN) are left out. */
+    static Map<String, Double> validationFigures(TrainingResult result, BinaryEvaluation e) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("auc", e.auc());
+        figures.put("auc_ci_low", e.aucCiLow());
+        figures.put("auc_ci_high", e.aucCiHigh());
+        figures.put("accuracy", e.accuracy());
+        figures.put("sensitivity", e.sensitivity());
+        figures.put("specificity", e.specificity());
+        figures.put("ppv", e.ppv());
+        figures.put("npv", e.npv());
+        figures.put("ece", e.ece());
+        figures.put("threshold", e.threshold());
+        figures.put("n", (double) e.n());
+        figures.put("best_epoch", (double) result.bestEpoch());
+        figures.values().removeIf(v -> v.isNaN());
+        return figures;
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256", e);
-        }
+    private static String notes(TrainingResult result) {
+        return String.format(java.util.Locale.ROOT, "Kept epoch %d of %d (best validation AUC)%s; operating threshold chosen on "
+                        + "the validation split by the %s rule. Every experiment behind this configuration is listed in "
+                        + "lumen-ai/docs/training-log.md.", result.bestEpoch(), result.history().size(),
+                result.stoppedEarly() ? ", stopped early" : "", result.config().thresholdRule().name().toLowerCase());
     }
 }

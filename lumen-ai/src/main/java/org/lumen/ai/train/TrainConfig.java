@@ -29,7 +29,7 @@ import org.lumen.ai.net.NetworkSpec;
  * @param trainLimit     use only a seeded random sample of this many training images (0 = all), for quick runs
  * @param threads        PyTorch intra-op threads (0 = the engine's default). One thread gives steady epochs on a busy
  *                       machine; results are reproducible for a given thread count
- * @param out            the model package folder written by the run (checkpoints go to {@code out/checkpoints})
+ * @param out            the model package folder written by the run (checkpoints go beside it, {@link #checkpoints()})
  */
 public record TrainConfig(String task, Path npz, List<String> classes, int positiveClass, int epochs, int batchSize,
                           double lr, double weightDecay, double warmupEpochs, long seed, NetworkSpec network,
@@ -55,6 +55,15 @@ public record TrainConfig(String task, Path npz, List<String> classes, int posit
                     + network.inChannels() + " channels, the preprocessing makes " + preprocessing.size().length + "D with "
                     + preprocessing.channels());
         }
+    }
+
+    /**
+     * The checkpoint folder: {@code OUT.checkpoints} beside the package folder (a package folder holds only the
+     * package, and is replaced whole when written).
+     */
+    public Path checkpoints() {
+        Path name = out.toAbsolutePath().normalize().getFileName();
+        return out.toAbsolutePath().normalize().resolveSibling(name + ".checkpoints");
     }
 
     public TrainConfig withEpochs(int newEpochs) {

@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.lumen.ai.data.LabelledImages;
-import org.lumen.ai.data.Preprocessing;
+import org.lumen.ai.data.ImagePreparer;
 import org.lumen.ai.data.npz.NpzReader;
 import org.lumen.ai.eval.Auc;
 import org.lumen.ai.net.Engines;
@@ -44,7 +44,7 @@ public final class Trainer {
     }
 
     /**
-     * @param resume continue from the checkpoint in {@code config.out()/checkpoints} (its last epoch + 1)
+     * @param resume continue from the checkpoint in {@link TrainConfig#checkpoints()} (its last epoch + 1)
      */
     public static TrainingResult train(TrainConfig config, TrainingListener listener, boolean resume) throws IOException {
         long started = System.nanoTime();
@@ -61,10 +61,10 @@ public final class Trainer {
         int warmup = (int) Math.round(config.warmupEpochs() * batches);
         CosineSchedule schedule = new CosineSchedule((float) config.lr(), (float) config.lr() / 100,
                 Math.min(warmup, config.epochs() * batches - 1), config.epochs() * batches, 0);
-        Checkpoints checkpoints = new Checkpoints(config.out().resolve("checkpoints"));
+        Checkpoints checkpoints = new Checkpoints(config.checkpoints());
         Checkpoints.State state = resume ? checkpoints.state() : null;
         if (state != null && (!state.task().equals(config.task()) || !state.network().equals(config.network()))) {
-            throw new IOException("the checkpoint in " + config.out() + " is of task " + state.task() + " with network "
+            throw new IOException("the checkpoint in " + config.checkpoints() + " is of task " + state.task() + " with network "
                     + state.network() + ", not this configuration's; resume with the same configuration");
         }
         int firstEpoch = state == null ? 1 : state.epoch() + 1;
@@ -131,10 +131,10 @@ public final class Trainer {
                     }
                 }
                 if (bestParameters == null) {
-                    throw new IOException("no epoch left to train: the checkpoint in " + config.out() + " already holds "
+                    throw new IOException("no epoch left to train: the checkpoint in " + config.checkpoints() + " already holds "
                             + history.size() + " of " + config.epochs() + " epochs (raise --epochs to continue)");
                 }
-                return new TrainingResult(config, history, bestEpoch, bestParameters, bestScores, valPositive,
+                return new TrainingResult(config, history, bestEpoch, bestParameters, bestScores, val.labels(),
                         OperatingPoint.choose(config.thresholdRule(), bestScores, valPositive), train.size(), stoppedEarly,
                         (System.nanoTime() - started) / 1e9);
             }
@@ -276,25 +276,9 @@ public final class Trainer {
         return positive;
     }
 
-    /**
-     * Normalised copies of the images. MedMNIST images already have the model's size and channels, so only the
-     * normalisation of {@link Preprocessing} applies here.
-     * TODO(integrator): route through org.lumen.ai.data.ImagePreparer.prepare(raw, preprocessing) once it is on main.
-     */
+    /** The images resized, channel-converted and normalised as the model's preprocessing says (the one preparation path). */
     static LabelledImages prepared(LabelledImages raw, TrainConfig config) {
-        Preprocessing preprocessing = config.preprocessing();
-        if (!Arrays.equals(raw.shape(), preprocessing.inputShape())) {
-            throw new IllegalArgumentException(config.npz() + " holds images of shape " + Arrays.toString(raw.shape())
-                    + " but the model takes " + Arrays.toString(preprocessing.inputShape())
-                    + "; choose the matching preprocessing size or the .npz of that size");
-        }
-        List<float[]> images = new ArrayList<>(raw.size());
-        for (int i = 0; i < raw.size(); i++) {
-            float[] copy = raw.image(i).clone();
-            preprocessing.normaliseInPlace(copy);
-            images.add(copy);
-        }
-        return new LabelledImages(raw.shape(), images, raw.labels(), raw.classes());
+        return ImagePreparer.prepare(raw, config.preprocessing());
     }
 
     /** A random sample of {@code limit} images (0 = all), drawn with the run's seed: files are often sorted by class. */

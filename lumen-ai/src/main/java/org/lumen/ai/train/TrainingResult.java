@@ -11,14 +11,14 @@ import java.util.List;
  * @param bestEpoch       the epoch whose weights are kept
  * @param bestParameters  the kept weights in DJL's {@code Block.saveParameters} format (the package's weights file)
  * @param valScores       positive-class probabilities of the validation images at the best epoch
- * @param valPositive     whether each validation image is of the positive class
+ * @param valLabels       the class of each validation image
  * @param operatingPoint  the threshold chosen on those scores
  * @param trainCount      training images used
  * @param stoppedEarly    whether early stopping ended the run
  * @param seconds         wall time of this run (not counting epochs done before a resume)
  */
 public record TrainingResult(TrainConfig config, List<EpochMetrics> history, int bestEpoch, byte[] bestParameters,
-                             double[] valScores, boolean[] valPositive, OperatingPoint operatingPoint, int trainCount,
+                             double[] valScores, int[] valLabels, OperatingPoint operatingPoint, int trainCount,
                              boolean stoppedEarly, double seconds) {
 
     public TrainingResult {
@@ -28,6 +28,15 @@ public record TrainingResult(TrainConfig config, List<EpochMetrics> history, int
     /** The best epoch's metrics. */
     public EpochMetrics best() {
         return history.stream().filter(m -> m.epoch() == bestEpoch).findFirst().orElseThrow();
+    }
+
+    /** Whether each validation image is of the positive class. */
+    public boolean[] valPositive() {
+        boolean[] positive = new boolean[valLabels.length];
+        for (int i = 0; i < positive.length; i++) {
+            positive[i] = valLabels[i] == config.positiveClass();
+        }
+        return positive;
     }
 
     public int valCount() {

@@ -49,8 +49,10 @@ class TrainerTest {
     void aResumedRunContinuesAfterTheSavedEpochAndDrawsTheSameImages() throws Exception {
         Path out = tmp.resolve("b");
         TrainingResult firstTwo = Trainer.train(tiny(out, 2), TrainingListener.SILENT);
-        assertThat(out.resolve("checkpoints/last.params")).isRegularFile();
-        assertThat(out.resolve("checkpoints/state.json")).isRegularFile();
+        Path checkpoints = tiny(out, 2).checkpoints();
+        assertThat(checkpoints).isEqualTo(tmp.resolve("b.checkpoints"));
+        assertThat(checkpoints.resolve("last.params")).isRegularFile();
+        assertThat(checkpoints.resolve("state.json")).isRegularFile();
 
         List<Integer> epochsRun = new ArrayList<>();
         int[] startedAt = new int[1];

@@ -56,6 +56,11 @@ class TrainCommandTest {
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(pkg.resolve("weights.params")).isRegularFile();
         assertThat(pkg.resolve("training-history.json")).isRegularFile();
+        assertThat(pkg.resolve("model-card.md")).isRegularFile();
+        assertThat(pkg.resolve("training-curves.png")).isRegularFile();
+        assertThat(pkg.resolveSibling("breast.checkpoints").resolve("state.json")).isRegularFile();
+        // The package opens (weights hash checked) through the package API.
+        assertThat(org.lumen.ai.model.ModelPackage.open(pkg).manifest().output().threshold()).isBetween(0.0, 1.0);
         JsonNode manifest = new ObjectMapper().readTree(pkg.resolve("manifest.json").toFile());
         assertThat(manifest.path("name").asText()).isEqualTo("breast-us");
         assertThat(manifest.path("output").path("positiveClass").asInt()).isZero();
@@ -64,6 +69,7 @@ class TrainCommandTest {
         assertThat(manifest.path("training").path("seed").asLong()).isEqualTo(3);
         assertThat(manifest.path("training").path("command").asText()).contains("--config").contains("--seed 3");
         assertThat(manifest.path("validation").path("n").asInt()).isEqualTo(78);
+        assertThat(manifest.path("validation").has("auc_ci_low")).isTrue();
         String progress = err.toString(StandardCharsets.UTF_8);
         assertThat(progress).contains("epoch   1").contains("epoch   2").contains("val AUC");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("best epoch").contains("validation AUC");
