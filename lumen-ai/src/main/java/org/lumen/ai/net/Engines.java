@@ -19,4 +19,12 @@ public final class Engines {
         }
         return Engine.getEngine("PyTorch");
     }
+
+    /** Sets PyTorch's intra-op thread count for this process (after {@link #pytorch()}); 0 leaves it as it is. */
+    public static void setThreads(int threads) {
+        if (threads > 0) {
+            pytorch();
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
+    }
 }

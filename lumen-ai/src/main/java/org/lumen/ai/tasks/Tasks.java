@@ -1,0 +1,86 @@
+package org.lumen.ai.tasks;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.lumen.ai.data.Preprocessing;
+import org.lumen.ai.model.Finding;
+import org.lumen.ai.net.NetworkSpec;
+import org.lumen.ai.train.Augmentation;
+import org.lumen.ai.train.ClassBalance;
+import org.lumen.ai.train.OperatingPoint;
+import org.lumen.ai.train.TrainConfig;
+
+/**
+ * The three task presets of the shipped models. Finding codes (SNOMED CT), checked against NCBI MedGen: 233604007
+ * Pneumonia (disorder); 254837009 Malignant tumor of breast; 419920004 Adrenal hyperplasia (MedGen C1621895; the code
+ * 237783006 first proposed is "Mass of adrenal gland", a different finding).
+ */
+public final class Tasks {
+    private static final String MEDMNIST = "MedMNIST v2 (Yang et al., Scientific Data 10, 41 (2023)), "
+            + "https://medmnist.com";
+    private static final Map<String, TaskPreset> PRESETS = Map.of(
+            "pneumonia-cxr", pneumoniaCxr(),
+            "breast-us", breastUs(),
+            "adrenal-ct3d", adrenalCt3d());
+
+    private Tasks() {
+    }
+
+    /** The preset of that name, or an error naming the presets there are. */
+    public static TaskPreset get(String name) {
+        TaskPreset preset = PRESETS.get(name);
+        if (preset == null) {
+            throw new IllegalArgumentException("no task '" + name + "'; the tasks are " + names());
+        }
+        return preset;
+    }
+
+    public static List<String> names() {
+        return PRESETS.keySet().stream().sorted().collect(Collectors.toList());
+    }
+
+    private static Preprocessing grey(int... size) {
+        return new Preprocessing(size, 1, 127.5f, 64f, null);
+    }
+
+    static TaskPreset pneumoniaCxr() {
+        List<String> classes = List.of("normal", "pneumonia");
+        TrainConfig config = new TrainConfig("pneumonia-cxr", Path.of("pneumoniamnist.npz"), classes, 1, 14, 64, 2e-3, 5e-4,
+                1, 42, new NetworkSpec(2, 1, 2, 32, new int[] {32, 64, 128}, new int[] {1, 1, 1}, 0.2f),
+                new Augmentation(true, false, false, 10, 0.08, 0.1, 0.1), grey(28, 28), ClassBalance.WEIGHTED_LOSS, 0.05,
+                OperatingPoint.Rule.YOUDEN, 6, 0, 1, Path.of("pneumonia-cxr"));
+        return new TaskPreset("pneumonia-cxr", "Pneumonia on a frontal chest radiograph (PneumoniaMNIST, 28x28)",
+                List.of("CR", "DX"), List.of("CHEST"), new Finding("pneumonia", "SCT", "233604007", "Pneumonia"),
+                "PneumoniaMNIST (MedMNIST v2), from Kermany et al. 2018 paediatric chest X-rays", "CC BY 4.0", MEDMNIST,
+                "pneumoniamnist.npz", config);
+    }
+
+    /** Label 0 is malignant: the reported finding is malignancy, so the positive class is 0. */
+    static TaskPreset breastUs() {
+        List<String> classes = List.of("malignant", "normal-or-benign");
+        TrainConfig config = new TrainConfig("breast-us", Path.of("breastmnist.npz"), classes, 0, 60, 32, 2e-3, 5e-4, 2, 42,
+                new NetworkSpec(2, 1, 2, 32, new int[] {32, 64, 128}, new int[] {1, 1, 1}, 0.3f),
+                new Augmentation(true, false, false, 10, 0.08, 0.1, 0.1), grey(28, 28), ClassBalance.WEIGHTED_LOSS, 0.05,
+                OperatingPoint.Rule.ACCURACY, 20, 0, 1, Path.of("breast-us"));
+        return new TaskPreset("breast-us", "Malignant breast lesion on an ultrasound image (BreastMNIST, 28x28)",
+                List.of("US"), List.of("BREAST"),
+                new Finding("malignant", "SCT", "254837009", "Malignant tumor of breast"),
+                "BreastMNIST (MedMNIST v2), from Al-Dhabyani et al. 2020 breast ultrasound images", "CC BY 4.0", MEDMNIST,
+                "breastmnist.npz", config);
+    }
+
+    static TaskPreset adrenalCt3d() {
+        List<String> classes = List.of("normal", "hyperplasia");
+        TrainConfig config = new TrainConfig("adrenal-ct3d", Path.of("adrenalmnist3d.npz"), classes, 1, 16, 32, 2e-3, 5e-4, 1,
+                42, new NetworkSpec(3, 1, 2, 8, new int[] {8, 16, 32}, new int[] {1, 1, 1}, 0.3f),
+                new Augmentation(true, false, false, 10, 0.05, 0.1, 0), grey(28, 28, 28), ClassBalance.WEIGHTED_LOSS, 0.05,
+                OperatingPoint.Rule.ACCURACY, 0, 0, 1, Path.of("adrenal-ct3d"));
+        return new TaskPreset("adrenal-ct3d", "Adrenal hyperplasia in an abdominal CT volume (AdrenalMNIST3D, 28^3)",
+                List.of("CT"), List.of("ADRENAL", "ABDOMEN"),
+                new Finding("hyperplasia", "SCT", "419920004", "Adrenal hyperplasia"),
+                "AdrenalMNIST3D (MedMNIST v2), adrenal masks from Zhongshan Hospital CT", "CC BY 4.0", MEDMNIST,
+                "adrenalmnist3d.npz", config);
+    }
+}

@@ -1,0 +1,45 @@
+package org.lumen.ai.train;
+
+import java.util.List;
+
+/**
+ * The outcome of a training run: the weights of the epoch with the best validation AUC, its validation scores, and the
+ * history of every epoch.
+ *
+ * @param config          the configuration that ran
+ * @param history         one entry per epoch run, resumed epochs included
+ * @param bestEpoch       the epoch whose weights are kept
+ * @param bestParameters  the kept weights in DJL's {@code Block.saveParameters} format (the package's weights file)
+ * @param valScores       positive-class probabilities of the validation images at the best epoch
+ * @param valLabels       the class of each validation image
+ * @param operatingPoint  the threshold chosen on those scores
+ * @param trainCount      training images used
+ * @param stoppedEarly    whether early stopping ended the run
+ * @param seconds         wall time of this run (not counting epochs done before a resume)
+ */
+public record TrainingResult(TrainConfig config, List<EpochMetrics> history, int bestEpoch, byte[] bestParameters,
+                             double[] valScores, int[] valLabels, OperatingPoint operatingPoint, int trainCount,
+                             boolean stoppedEarly, double seconds) {
+
+    public TrainingResult {
+        history = List.copyOf(history);
+    }
+
+    /** The best epoch's metrics. */
+    public EpochMetrics best() {
+        return history.stream().filter(m -> m.epoch() == bestEpoch).findFirst().orElseThrow();
+    }
+
+    /** Whether each validation image is of the positive class. */
+    public boolean[] valPositive() {
+        boolean[] positive = new boolean[valLabels.length];
+        for (int i = 0; i < positive.length; i++) {
+            positive[i] = valLabels[i] == config.positiveClass();
+        }
+        return positive;
+    }
+
+    public int valCount() {
+        return valScores.length;
+    }
+}

@@ -1,0 +1,173 @@
+package org.lumen.cli.ai;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.lumen.ai.tasks.TaskPreset;
+import org.lumen.ai.tasks.TaskTraining;
+import org.lumen.ai.tasks.Tasks;
+import org.lumen.ai.tasks.TrainConfigFile;
+import org.lumen.ai.train.EpochMetrics;
+import org.lumen.ai.train.OperatingPoint;
+import org.lumen.ai.train.TrainConfig;
+import org.lumen.ai.train.TrainingListener;
+import org.lumen.ai.train.TrainingResult;
+import org.lumen.cli.BadInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lumen train --task NAME --npz FILE [--epochs N] [--out DIR] [--seed S] [--resume]} or
+ * {@code lumen train --config FILE.yaml [...]}: trains a task preset and writes its model package folder.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a model on a MedMNIST-style .npz (train and val splits) and write its model package folder.")
+public final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--task", paramLabel = "NAME", description = "Task preset: pneumonia-cxr, breast-us or adrenal-ct3d.")
+    String task;
+
+    @Option(names = "--config", paramLabel = "FILE.yaml", description = "Configuration file naming a task and changing "
+            + "any of its settings; the other options override it.")
+    Path config;
+
+    @Option(names = "--npz", paramLabel = "FILE", description = "The .npz with train_* and val_* arrays.")
+    Path npz;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Most epochs (default: the task's).")
+    Integer epochs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Model package folder (default: ./NAME).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: the task's).")
+    Long seed;
+
+    @Option(names = "--resume", description = "Continue from the checkpoint in DIR/checkpoints.")
+    boolean resume;
+
+    @Override
+    public Integer call() throws IOException {
+        TrainConfig settings = settings();
+        if (!Files.isRegularFile(settings.npz())) {
+            throw new BadInputException("no such .npz: " + settings.npz() + " (give it with --npz)");
+        }
+        PrintStream progress = System.err;
+        try (ProgressListener listener = new ProgressListener(progress, settings.task())) {
+            TrainingResult result = TaskTraining.run(settings, listener, resume, commandLine());
+            EpochMetrics best = result.best();
+            OperatingPoint point = result.operatingPoint();
+            System.out.printf(Locale.ROOT, "%s: best epoch %d of %d%s, validation AUC %.4f, accuracy %.4f at threshold %.3f "
+                            + "(sensitivity %.3f, specificity %.3f), %.1f min%n", settings.out(), best.epoch(),
+                    result.history().size(), result.stoppedEarly() ? " (stopped early)" : "", best.valAuc(),
+                    point.accuracy(), point.threshold(), point.sensitivity(), point.specificity(), result.seconds() / 60);
+        }
+        return 0;
+    }
+
+    private TrainConfig settings() throws IOException {
+        if ((task == null) == (config == null)) {
+            throw new BadInputException("give either --task NAME (one of " + Tasks.names() + ") or --config FILE.yaml");
+        }
+        TrainConfig settings;
+        if (config != null) {
+            settings = TrainConfigFile.read(config);
+        } else {
+            TaskPreset preset;
+            try {
+                preset = Tasks.get(task);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage());
+            }
+            if (npz == null) {
+                throw new BadInputException("--npz FILE is needed with --task (e.g. ../shared/data/medmnist/"
+                        + preset.npzFile() + ")");
+            }
+            settings = preset.defaults().withOut(Path.of(preset.name()));
+        }
+        try {
+            settings = npz == null ? settings : settings.withNpz(npz);
+            settings = epochs == null ? settings : settings.withEpochs(epochs);
+            settings = seed == null ? settings : settings.withSeed(seed);
+            return out == null ? settings : settings.withOut(out);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    private String commandLine() {
+        StringBuilder line = new StringBuilder("./lumen train");
+        if (config != null) {
+            line.append(" --config ").append(config);
+        }
+        if (task != null) {
+            line.append(" --task ").append(task);
+        }
+        if (npz != null) {
+            line.append(" --npz ").append(npz);
+        }
+        if (epochs != null) {
+            line.append(" --epochs ").append(epochs);
+        }
+        if (seed != null) {
+            line.append(" --seed ").append(seed);
+        }
+        return line.toString();
+    }
+
+    /** A progress bar over all batches of the run (with ETA) and one line of metrics per epoch. */
+    static final class ProgressListener implements TrainingListener, AutoCloseable {
+        private final PrintStream stream;
+        private final String name;
+        private ProgressBar bar;
+        private int batchesPerEpoch;
+
+        ProgressListener(PrintStream stream, String name) {
+            this.stream = stream;
+            this.name = name;
+        }
+
+        @Override
+        public void started(int firstEpoch, int epochs, int batchesPerEpoch) {
+            this.batchesPerEpoch = batchesPerEpoch;
+            long done = (long) (firstEpoch - 1) * batchesPerEpoch;
+            bar = new ProgressBarBuilder().setTaskName(name).setInitialMax((long) epochs * batchesPerEpoch)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" batches", 1).setMaxRenderedLength(120)
+                    .setConsumer(new ConsoleProgressBarConsumer(stream)).startsFrom(done, Duration.ZERO).build();
+        }
+
+        @Override
+        public void batchDone(int epoch, int batch, double loss) {
+            bar.stepTo((long) (epoch - 1) * batchesPerEpoch + batch);
+            bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.4f", epoch, loss));
+        }
+
+        @Override
+        public void epochDone(EpochMetrics m, boolean best) {
+            String line = String.format(Locale.ROOT, "epoch %3d  loss %.4f  val loss %.4f  val AUC %.4f  val acc %.4f  "
+                            + "lr %.2e  %.0f s%s", m.epoch(), m.trainLoss(), m.valLoss(), m.valAuc(), m.valAccuracy(),
+                    m.learningRate(), m.seconds(), best ? "  best" : "");
+            stream.print("\r" + " ".repeat(120) + "\r");
+            stream.println(line);
+        }
+
+        @Override
+        public void stoppedEarly(int epoch, int patience) {
+            stream.println("\rstopped after epoch " + epoch + ": no better validation AUC for " + patience + " epochs");
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}
