@@ -22,7 +22,7 @@ import org.lumen.ai.train.TrainConfig;
  */
 public record TaskPreset(String name, String description, List<String> modalities, List<String> bodyParts,
                          Finding finding, String dataset, String licence, String citation, String npzFile,
-                         TrainConfig defaults) {
+                         TrainConfig defaults, String outlook) {
 
     public TaskPreset {
         modalities = List.copyOf(modalities);

@@ -47,7 +47,7 @@ public final class TaskTraining {
         List<CurvePoint> curve = result.history().stream()
                 .map(m -> new CurvePoint(m.epoch(), m.trainLoss(), m.valLoss(), m.valAuc())).toList();
         ModelPackage.write(config.out(), manifest, file -> Files.write(file, result.bestParameters()),
-                ModelCard.markdown(manifest, notes(result), ModelCard.STANDARD_PLOTS),
+                ModelCard.markdown(manifest, notes(preset, result), ModelCard.STANDARD_PLOTS),
                 Map.of(ModelPackage.TRAINING_CURVES, file -> Charts.trainingCurves(curve, config.task() + " training", file),
                         ModelPackage.ROC, file -> Charts.roc(validation, title, file),
                         ModelPackage.RELIABILITY, file -> Charts.reliability(validation, title, file),
@@ -87,10 +87,11 @@ public final class TaskTraining {
         return figures;
     }
 
-    private static String notes(TrainingResult result) {
+    private static String notes(TaskPreset preset, TrainingResult result) {
         return String.format(java.util.Locale.ROOT, "Kept epoch %d of %d (best validation AUC)%s; operating threshold chosen on "
                         + "the validation split by the %s rule. Every experiment behind this configuration is listed in "
-                        + "lumen-ai/docs/training-log.md.", result.bestEpoch(), result.history().size(),
-                result.stoppedEarly() ? ", stopped early" : "", result.config().thresholdRule().name().toLowerCase());
+                        + "lumen-ai/docs/training-log.md.\n\n%s", result.bestEpoch(), result.history().size(),
+                result.stoppedEarly() ? ", stopped early" : "", result.config().thresholdRule().name().toLowerCase(),
+                preset.outlook());
     }
 }
