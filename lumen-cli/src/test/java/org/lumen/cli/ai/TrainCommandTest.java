@@ -4,41 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lumen.cli.Main;
+import org.lumen.cli.testing.Cli;
 import org.lumen.dicom.testing.TestData;
 
 /** {@code lumen train} on a tiny run: a package folder with manifest and weights, and clear refusals of bad input. */
 class TrainCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
 
     @Test
     void aTinyConfiguredRunWritesAModelPackage() throws Exception {
@@ -51,9 +27,9 @@ class TrainCommandTest {
                 network: {stemWidth: 8, widths: [8, 16], blocks: [1, 1]}
                 """);
         Path pkg = tmp.resolve("breast");
-        int code = Main.run("train", "--config", config.toString(), "--npz",
+        Cli.Result run = Cli.run("train", "--config", config.toString(), "--npz",
                 TestData.data("medmnist/breastmnist.npz").toString(), "--out", pkg.toString(), "--seed", "3");
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(pkg.resolve("weights.params")).isRegularFile();
         assertThat(pkg.resolve("training-history.json")).isRegularFile();
         assertThat(pkg.resolve("model-card.md")).isRegularFile();
@@ -70,22 +46,21 @@ class TrainCommandTest {
         assertThat(manifest.path("training").path("command").asText()).contains("--config").contains("--seed 3");
         assertThat(manifest.path("validation").path("n").asInt()).isEqualTo(78);
         assertThat(manifest.path("validation").has("auc_ci_low")).isTrue();
-        String progress = err.toString(StandardCharsets.UTF_8);
-        assertThat(progress).contains("epoch   1").contains("epoch   2").contains("val AUC");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("best epoch").contains("validation AUC");
+        assertThat(run.stderr()).contains("epoch   1").contains("epoch   2").contains("val AUC");
+        assertThat(run.stdout()).contains("best epoch").contains("validation AUC");
     }
 
     @Test
     void anUnknownTaskIsRefusedWithTheTasksThereAre() {
-        int code = Main.run("train", "--task", "knee-mri", "--npz", "x.npz");
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("knee-mri").contains("pneumonia-cxr");
+        Cli.Result run = Cli.run("train", "--task", "knee-mri", "--npz", "x.npz");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("knee-mri").contains("pneumonia-cxr");
     }
 
     @Test
     void aMissingNpzIsRefused() {
-        int code = Main.run("train", "--task", "breast-us", "--npz", tmp.resolve("none.npz").toString());
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("none.npz");
+        Cli.Result run = Cli.run("train", "--task", "breast-us", "--npz", tmp.resolve("none.npz").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("none.npz");
     }
 }
