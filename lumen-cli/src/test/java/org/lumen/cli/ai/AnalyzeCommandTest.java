@@ -83,7 +83,7 @@ class AnalyzeCommandTest {
         assertThat(folder.exitCode()).isEqualTo(AnalyzeCommand.NOTHING_APPLIES);
         assertThat(folder.stdout()).contains("series 1.3.6.1.4.1.9590.100.1.2.296658988911737913102339329841519593982 (60"
                 + " slices, DCM_IMG_00000.dcm ... DCM_IMG_00059.dcm)  not analysed: no installed model accepts 3D DICOM CT"
-                + " volumes (no body part stated); installed: chest-test (CR CHEST 2D)", "DCM_IMG_00059.dcm");
+                + " volumes (no body part stated); installed: ", "chest-test (CR CHEST 2D)", "DCM_IMG_00059.dcm");
         assertThat(folder.stderr()).doesNotContain("\tat ");
 
         // several files given together: two neighbouring slices are a series of two, listed before them
