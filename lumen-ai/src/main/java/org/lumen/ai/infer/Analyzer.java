@@ -175,7 +175,7 @@ public final class Analyzer {
             byClass.put(classes.get(i), (double) probabilities[i]);
         }
         boolean binary = classes.size() == 2;
-        int scoreIndex = binary ? out.positiveClass() : argMax(probabilities);
+        int scoreIndex = binary ? out.positiveClass() : Classifier.argMax(probabilities);
         double score = probabilities[scoreIndex];
         boolean reported = !binary || score >= out.threshold();
         Finding finding = reported ? findingOf(out, classes.get(scoreIndex)) : null;
@@ -253,16 +253,6 @@ public final class Analyzer {
             }
         }
         return name;
-    }
-
-    private static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static String messageOf(Throwable e) {

@@ -54,12 +54,20 @@ public interface Classifier extends AutoCloseable {
         return dims;
     }
 
+    /** The index of the most probable class of one row of {@link #predict} (the first on ties). */
+    static int argMax(float[] probabilities) {
+        int best = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** Checks a batch against the input shape and packs it into one array, batch first. */
     static float[] pack(List<float[]> batch, int[] inputShape) {
-        int size = 1;
-        for (int d : inputShape) {
-            size *= d;
-        }
+        int size = org.lumen.ai.data.LabelledImages.voxels(inputShape);
         if (batch.isEmpty()) {
             throw new IllegalArgumentException("empty batch");
         }

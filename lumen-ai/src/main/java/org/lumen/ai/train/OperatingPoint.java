@@ -1,6 +1,7 @@
 package org.lumen.ai.train;
 
 import java.util.Arrays;
+import org.lumen.ai.eval.BinaryConfusion;
 
 /**
  * The threshold on the positive-class probability at which a model says "positive", chosen on validation scores by a
@@ -58,8 +59,9 @@ public record OperatingPoint(double threshold, double sensitivity, double specif
                 continue;
             }
             double threshold = i == 0 ? sorted[0] : i == n ? Math.nextUp(sorted[n - 1]) : (sorted[i - 1] + sorted[i]) / 2;
-            double j = sensitivity(scores, positive, threshold, positives) + specificity(scores, positive, threshold, negatives);
-            double value = accuracyFirst ? at(threshold, scores, positive).accuracy() : j;
+            BinaryConfusion confusion = BinaryConfusion.at(scores, positive, threshold);
+            double j = confusion.sensitivity() + confusion.specificity();
+            double value = accuracyFirst ? confusion.accuracy() : j;
             if (value > best || value == best && j > bestJ) {
                 best = value;
                 bestJ = j;
@@ -71,30 +73,7 @@ public record OperatingPoint(double threshold, double sensitivity, double specif
 
     /** The figures at a given threshold. */
     public static OperatingPoint at(double threshold, double[] scores, boolean[] positive) {
-        int positives = 0;
-        int correct = 0;
-        for (int i = 0; i < scores.length; i++) {
-            positives += positive[i] ? 1 : 0;
-            correct += (scores[i] >= threshold) == positive[i] ? 1 : 0;
-        }
-        int negatives = scores.length - positives;
-        return new OperatingPoint(threshold, sensitivity(scores, positive, threshold, positives),
-                specificity(scores, positive, threshold, negatives), (double) correct / scores.length);
-    }
-
-    private static double sensitivity(double[] scores, boolean[] positive, double threshold, int positives) {
-        int hits = 0;
-        for (int i = 0; i < scores.length; i++) {
-            hits += positive[i] && scores[i] >= threshold ? 1 : 0;
-        }
-        return positives == 0 ? Double.NaN : (double) hits / positives;
-    }
-
-    private static double specificity(double[] scores, boolean[] positive, double threshold, int negatives) {
-        int hits = 0;
-        for (int i = 0; i < scores.length; i++) {
-            hits += !positive[i] && scores[i] < threshold ? 1 : 0;
-        }
-        return negatives == 0 ? Double.NaN : (double) hits / negatives;
+        BinaryConfusion confusion = BinaryConfusion.at(scores, positive, threshold);
+        return new OperatingPoint(threshold, confusion.sensitivity(), confusion.specificity(), confusion.accuracy());
     }
 }

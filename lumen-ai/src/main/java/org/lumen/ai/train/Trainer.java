@@ -21,6 +21,7 @@ import org.lumen.ai.data.LabelledImages;
 import org.lumen.ai.data.ImagePreparer;
 import org.lumen.ai.data.npz.NpzReader;
 import org.lumen.ai.eval.Auc;
+import org.lumen.ai.model.Classifier;
 import org.lumen.ai.net.Engines;
 import org.lumen.ai.net.Networks;
 
@@ -88,7 +89,7 @@ public final class Trainer {
                     .optWeightDecays((float) config.weightDecay()).build();
             try (ai.djl.training.Trainer djl = model.newTrainer(
                     new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer))) {
-                djl.initialize(batchShape(1, train.shape()));
+                djl.initialize(new Shape(Classifier.batchShape(1, train.shape())));
                 byte[] bestParameters = null;
                 if (state != null) {
                     Checkpoints.load(net, model.getNDManager(), checkpoints.last());
@@ -160,7 +161,7 @@ public final class Trainer {
             weightSum += weights[i];
         }
         try (NDManager batch = djl.getManager().newSubManager()) {
-            NDArray x = batch.create(FloatBuffer.wrap(images), batchShape(indices.length, train.shape()));
+            NDArray x = batch.create(FloatBuffer.wrap(images), new Shape(Classifier.batchShape(indices.length, train.shape())));
             NDArray target = batch.create(targets, new Shape(indices.length, classes));
             NDArray weight = batch.create(weights, new Shape(indices.length));
             float loss;
@@ -188,24 +189,20 @@ public final class Trainer {
         for (int i = 0; i < val.size(); i++) {
             scores[i] = probabilities[i][positiveClass];
             lossSum -= Math.log(Math.max(probabilities[i][val.label(i)], 1e-12f));
-            correct += argmax(probabilities[i]) == val.label(i) ? 1 : 0;
+            correct += Classifier.argMax(probabilities[i]) == val.label(i) ? 1 : 0;
         }
         return new Validation(scores, Auc.of(scores, positive), (double) correct / val.size(), lossSum / val.size());
     }
 
     /** Softmax probabilities of every image, the network in inference mode (no dropout, BatchNorm running statistics). */
     static float[][] predict(ai.djl.training.Trainer djl, LabelledImages images) {
-        int voxels = LabelledImages.voxels(images.shape());
         int classes = images.classes().size();
         float[][] out = new float[images.size()][];
         for (int start = 0; start < images.size(); start += EVAL_BATCH) {
             int n = Math.min(EVAL_BATCH, images.size() - start);
-            float[] batchImages = new float[n * voxels];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(images.image(start + i), 0, batchImages, i * voxels, voxels);
-            }
+            float[] batchImages = Classifier.pack(images.images().subList(start, start + n), images.shape());
             try (NDManager batch = djl.getManager().newSubManager()) {
-                NDArray x = batch.create(FloatBuffer.wrap(batchImages), batchShape(n, images.shape()));
+                NDArray x = batch.create(FloatBuffer.wrap(batchImages), new Shape(Classifier.batchShape(n, images.shape())));
                 float[] flat = djl.evaluate(new NDList(x)).singletonOrThrow().softmax(1).toFloatArray();
                 for (int i = 0; i < n; i++) {
                     out[start + i] = Arrays.copyOfRange(flat, i * classes, (i + 1) * classes);
@@ -215,31 +212,11 @@ public final class Trainer {
         return out;
     }
 
-    private static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
     /** Every index once in random order, or for balanced sampling as many draws with each class equally likely. */
     static int[] order(ClassBalance balance, LabelledImages train, Random random) {
         int n = train.size();
         if (balance != ClassBalance.BALANCED_SAMPLING) {
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            return order;
+            return shuffled(n, random);
         }
         int classes = train.classes().size();
         List<List<Integer>> byClass = new ArrayList<>();
@@ -254,6 +231,21 @@ public final class Trainer {
         for (int i = 0; i < n; i++) {
             List<Integer> members = byClass.get(random.nextInt(byClass.size()));
             order[i] = members.get(random.nextInt(members.size()));
+        }
+        return order;
+    }
+
+    /** 0 .. n-1 in a random order (Fisher-Yates). */
+    private static int[] shuffled(int n, Random random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
         }
         return order;
     }
@@ -286,28 +278,9 @@ public final class Trainer {
         if (limit == 0 || limit >= images.size()) {
             return images;
         }
-        int[] order = new int[images.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(seed);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] sample = Arrays.copyOf(order, limit);
+        int[] sample = Arrays.copyOf(shuffled(images.size(), new Random(seed)), limit);
         Arrays.sort(sample);
         return images.subset(sample);
     }
 
-    private static Shape batchShape(int n, int[] imageShape) {
-        long[] dims = new long[imageShape.length + 1];
-        dims[0] = n;
-        for (int i = 0; i < imageShape.length; i++) {
-            dims[i + 1] = imageShape[i];
-        }
-        return new Shape(dims);
-    }
 }

@@ -30,15 +30,6 @@ public record TrainingResult(TrainConfig config, List<EpochMetrics> history, int
         return history.stream().filter(m -> m.epoch() == bestEpoch).findFirst().orElseThrow();
     }
 
-    /** Whether each validation image is of the positive class. */
-    public boolean[] valPositive() {
-        boolean[] positive = new boolean[valLabels.length];
-        for (int i = 0; i < positive.length; i++) {
-            positive[i] = valLabels[i] == config.positiveClass();
-        }
-        return positive;
-    }
-
     public int valCount() {
         return valScores.length;
     }
