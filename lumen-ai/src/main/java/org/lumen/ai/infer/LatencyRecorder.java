@@ -49,17 +49,9 @@ final class LatencyRecorder {
         }
         double seconds = (lastAnswerNanos - firstSubmitNanos) / 1e9;
         return new LatencyStats(model, requests, rejected, batches, batches == 0 ? 0 : (double) requests / batches,
-                percentileMs(total, 0.50), percentileMs(total, 0.95), percentileMs(Arrays.copyOf(queueWaitNanos, n), 0.50),
-                percentileMs(Arrays.copyOf(inferenceNanos, n), 0.50), requests == 0 || seconds <= 0 ? 0 : requests / seconds);
-    }
-
-    /** Nearest-rank percentile of the values in milliseconds; sorts the array. */
-    static double percentileMs(long[] nanos, double p) {
-        if (nanos.length == 0) {
-            return 0;
-        }
-        Arrays.sort(nanos);
-        int rank = (int) Math.ceil(p * nanos.length);
-        return nanos[Math.max(0, rank - 1)] / 1e6;
+                LatencyStats.percentileMs(total, 0.50), LatencyStats.percentileMs(total, 0.95),
+                LatencyStats.percentileMs(Arrays.copyOf(queueWaitNanos, n), 0.50),
+                LatencyStats.percentileMs(Arrays.copyOf(inferenceNanos, n), 0.50),
+                requests == 0 || seconds <= 0 ? 0 : requests / seconds);
     }
 }

@@ -1,5 +1,7 @@
 package org.lumen.ai.infer;
 
+import java.util.Arrays;
+
 /**
  * What one model's requests cost, in milliseconds. Latency is per request, from submit to result: the time it waited in
  * the queue for its batch plus the batch's inference time. Percentiles cover the most recent requests (see
@@ -18,4 +20,14 @@ package org.lumen.ai.infer;
  */
 public record LatencyStats(String model, long requests, long rejected, long batches, double meanBatchSize, double p50Ms,
                            double p95Ms, double queueWaitP50Ms, double inferenceP50Ms, double throughputPerSec) {
+
+    /** Nearest-rank percentile of the values in milliseconds; sorts the array. */
+    public static double percentileMs(long[] nanos, double p) {
+        if (nanos.length == 0) {
+            return 0;
+        }
+        Arrays.sort(nanos);
+        int rank = (int) Math.ceil(p * nanos.length);
+        return nanos[Math.max(0, rank - 1)] / 1e6;
+    }
 }

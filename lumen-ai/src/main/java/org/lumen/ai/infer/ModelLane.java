@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.lumen.ai.data.LabelledImages;
 import org.lumen.ai.model.Classifier;
 
 /**
@@ -36,7 +37,7 @@ final class ModelLane {
     ModelLane(String model, Classifier classifier, ServiceOptions options, ExecutorService inference) {
         this.model = model;
         this.classifier = classifier;
-        this.imageLength = volume(classifier.inputShape());
+        this.imageLength = LabelledImages.voxels(classifier.inputShape());
         this.options = options;
         this.inference = inference;
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity() + 1);
@@ -171,11 +172,4 @@ final class ModelLane {
         }
     }
 
-    private static int volume(int[] shape) {
-        int n = 1;
-        for (int s : shape) {
-            n *= s;
-        }
-        return n;
-    }
 }

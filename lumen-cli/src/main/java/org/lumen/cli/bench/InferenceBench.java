@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import org.lumen.ai.data.LabelledImages;
 import org.lumen.ai.infer.LatencyStats;
 import org.lumen.ai.infer.ModelService;
 import org.lumen.ai.infer.ServiceOptions;
@@ -123,10 +124,12 @@ public final class InferenceBench implements Callable<Integer> {
                 bare[i] = middle - start;
                 served[i] = System.nanoTime() - middle;
             }
-            double bareP50 = percentile(bare, 0.5);
-            double servedP50 = percentile(served, 0.5);
-            row(name, "DJL predictor, single image", inputs.size(), bareP50, percentile(bare, 0.95), 0);
-            row(name, "ModelService, one request at a time", inputs.size(), servedP50, percentile(served, 0.95), 0);
+            double bareP50 = LatencyStats.percentileMs(bare.clone(), 0.5);
+            double servedP50 = LatencyStats.percentileMs(served.clone(), 0.5);
+            row(name, "DJL predictor, single image", inputs.size(), bareP50,
+                    LatencyStats.percentileMs(bare.clone(), 0.95), 0);
+            row(name, "ModelService, one request at a time", inputs.size(), servedP50,
+                    LatencyStats.percentileMs(served.clone(), 0.95), 0);
             for (int batch : BATCHES) {
                 row(name, "DJL predictor, batch " + batch, inputs.size(), Double.NaN, Double.NaN,
                         barePass(predictor, inputs, batch));
@@ -201,10 +204,7 @@ public final class InferenceBench implements Callable<Integer> {
     }
 
     private static List<float[]> randomImages(int[] shape, int count, long seed) {
-        int length = 1;
-        for (int d : shape) {
-            length *= d;
-        }
+        int length = LabelledImages.voxels(shape);
         Random random = new Random(seed);
         List<float[]> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -217,12 +217,6 @@ public final class InferenceBench implements Callable<Integer> {
         return out;
     }
 
-    private static double percentile(long[] nanos, double p) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p * sorted.length);
-        return sorted[Math.max(0, rank - 1)] / 1e6;
-    }
 
     private static void row(String model, String measure, int count, double p50, double p95, double perSecond) {
         System.out.printf(Locale.ROOT, "%-16s %-38s %7d %8s %8s %10s%n", model, measure, count, format(p50), format(p95),
