@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
                 org.lumen.cli.bench.BenchCommand.class, org.lumen.cli.archive.ArchiveCommand.class,
                 org.lumen.cli.ai.ModelsCommand.class,
                 org.lumen.cli.ai.AnalyzeCommand.class, org.lumen.cli.ai.EvaluateCommand.class,
-                org.lumen.cli.ai.TrainCommand.class, CommandLine.HelpCommand.class})
+                org.lumen.cli.ai.TrainCommand.class, org.lumen.cli.quant.VolumetryCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
