@@ -33,7 +33,7 @@ final class DirectionalAggregation {
         Objects.requireNonNull(roi, "roi");
         Objects.requireNonNull(dimensionalities, "dimensionalities");
         FeatureTable table = new FeatureTable();
-        TextureRoi texture = TextureRoi.of(roi);
+        TextureRoi texture = TextureRoi.of(roi, reach(inPlane, volumetric));
         List<CountMatrix[]> slices = null; // shared by 2D and 2.5D, counted once
         for (Dimensionality dimensionality : Dimensionality.values()) {
             if (!dimensionalities.contains(dimensionality)) {
@@ -60,7 +60,7 @@ final class DirectionalAggregation {
     /** Matrices per slice that holds ROI voxels, one per in-plane direction. */
     private static List<CountMatrix[]> sliceMatrices(MatrixFeatures family, TextureRoi texture, List<Offset> inPlane) {
         List<CountMatrix[]> slices = new ArrayList<>();
-        for (int z = texture.box().z0(); z <= texture.box().z1(); z++) {
+        for (int z = 0; z < texture.nz(); z++) {
             if (texture.voxelsPerSlice()[z] == 0) {
                 continue;
             }
@@ -112,6 +112,17 @@ final class DirectionalAggregation {
             matrices.add(matrix);
         }
         return new double[][] {averaged.mean(), featuresOrUndefined(family, merge(matrices))};
+    }
+
+    /** The farthest any direction reaches along an axis: the zero padding the counting loops need. */
+    private static int reach(List<Offset> inPlane, List<Offset> volumetric) {
+        int reach = 1;
+        for (List<Offset> directions : List.of(inPlane, volumetric)) {
+            for (Offset d : directions) {
+                reach = Math.max(reach, Math.max(Math.abs(d.dx()), Math.max(Math.abs(d.dy()), Math.abs(d.dz()))));
+            }
+        }
+        return reach;
     }
 
     private static CountMatrix merge(List<CountMatrix> matrices) {

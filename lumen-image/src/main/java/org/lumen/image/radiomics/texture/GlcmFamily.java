@@ -1,6 +1,5 @@
 package org.lumen.image.radiomics.texture;
 
-import java.util.List;
 import java.util.Set;
 import org.lumen.image.radiomics.Dimensionality;
 import org.lumen.image.radiomics.DiscretisedRoi;

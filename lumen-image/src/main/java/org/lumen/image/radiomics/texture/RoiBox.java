@@ -3,9 +3,8 @@ package org.lumen.image.radiomics.texture;
 import org.lumen.image.radiomics.DiscretisedRoi;
 
 /**
- * The bounding box (inclusive) of the voxels with a grey level, so the texture loops skip the empty grid around a
- * ROI. A voxel outside the box has level 0, which lets the loops bound their ranges by the box instead of testing the
- * grid at each step. {@link #of} also checks every level against the ROI's level count once, up front.
+ * The bounding box (inclusive) of the voxels with a grey level, the part of the grid the texture families copy and
+ * read. {@link #of} also checks every level against the ROI's level count once, up front.
  */
 record RoiBox(int x0, int x1, int y0, int y1, int z0, int z1) {
 
@@ -36,14 +35,5 @@ record RoiBox(int x0, int x1, int y0, int y1, int z0, int z1) {
             }
         }
         return x1 < 0 ? null : new RoiBox(x0, x1, y0, y1, z0, z1);
-    }
-
-    boolean contains(int x, int y, int z) {
-        return x >= x0 && x <= x1 && y >= y0 && y <= y1 && z >= z0 && z <= z1;
-    }
-
-    /** The longest line of voxels the box holds along any axis or diagonal: the most a run can be. */
-    int longestLine() {
-        return Math.max(x1 - x0, Math.max(y1 - y0, z1 - z0)) + 1;
     }
 }

@@ -3,40 +3,64 @@ package org.lumen.image.radiomics.texture;
 import org.lumen.image.radiomics.DiscretisedRoi;
 
 /**
- * A discretised ROI prepared for counting texture matrices: its bounding box and its voxel count per axial slice and
- * in all, computed once and shared by every direction and slice.
+ * A discretised ROI prepared for counting texture matrices: the grey levels of its bounding box copied into a compact
+ * grid (x fastest, then y, then z) with {@code padding} voxels of level 0 on every side, so that the counting loops
+ * read neighbours up to {@code padding} voxels away without testing the grid's edge, and stay in cache. Slices are the
+ * box's axial slices 0..{@code nz - 1}; the voxel counts are per slice and in all.
  */
-record TextureRoi(DiscretisedRoi roi, RoiBox box, int[] voxelsPerSlice, int voxels) {
+record TextureRoi(int levelCount, int nx, int ny, int nz, int padding, int[] levels, int[] voxelsPerSlice, int voxels) {
 
     /** The prepared ROI, or null when its intensity mask holds no voxel. */
-    static TextureRoi of(DiscretisedRoi roi) {
+    static TextureRoi of(DiscretisedRoi roi, int padding) {
         RoiBox box = RoiBox.of(roi);
         if (box == null) {
             return null;
         }
-        int[] perSlice = new int[roi.nz()];
+        int nx = box.x1() - box.x0() + 1;
+        int ny = box.y1() - box.y0() + 1;
+        int nz = box.z1() - box.z0() + 1;
+        int px = nx + 2 * padding;
+        int py = ny + 2 * padding;
+        int[] levels = new int[px * py * (nz + 2 * padding)];
+        int[] perSlice = new int[nz];
         int total = 0;
-        int[] levels = roi.levels();
-        int sliceSize = roi.nx() * roi.ny();
-        for (int z = box.z0(); z <= box.z1(); z++) {
-            int count = 0;
-            for (int i = z * sliceSize, end = i + sliceSize; i < end; i++) {
-                if (levels[i] != 0) {
-                    count++;
+        int[] source = roi.levels();
+        for (int z = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++) {
+                int from = roi.index(box.x0(), box.y0() + y, box.z0() + z);
+                int to = padding + px * (y + padding + py * (z + padding));
+                System.arraycopy(source, from, levels, to, nx);
+                for (int x = 0; x < nx; x++) {
+                    if (source[from + x] != 0) {
+                        perSlice[z]++;
+                    }
                 }
             }
-            perSlice[z] = count;
-            total += count;
+            total += perSlice[z];
         }
-        return new TextureRoi(roi, box, perSlice, total);
+        return new TextureRoi(roi.levelCount(), nx, ny, nz, padding, levels, perSlice, total);
     }
 
-    /** ROI voxels in axial slice z, or in the whole ROI when z is negative. */
+    /** Index in {@link #levels} of box voxel (x, y, z), 0-based inside the box. */
+    int index(int x, int y, int z) {
+        int px = nx + 2 * padding;
+        int py = ny + 2 * padding;
+        return x + padding + px * (y + padding + py * (z + padding));
+    }
+
+    /** Index step of a direction in {@link #levels}. */
+    int step(Offset d) {
+        int px = nx + 2 * padding;
+        return d.dx() + px * (d.dy() + (ny + 2 * padding) * d.dz());
+    }
+
+    /** ROI voxels in box slice z, or in the whole ROI when z is negative. */
     int voxelsIn(int z) {
         return z < 0 ? voxels : voxelsPerSlice[z];
     }
 
-    int levelCount() {
-        return roi.levelCount();
+    /** The longest line of voxels the box holds along an axis or a diagonal: the most a run can be. */
+    int longestLine() {
+        return Math.max(nx, Math.max(ny, nz));
     }
 }
