@@ -63,9 +63,9 @@ class NiftiTimeSeriesTest {
             for (int v = 0; v < expected.length; v++) {
                 backwards[v] = expected[expected.length - 1 - v];
             }
-            assertThat(frames.get(0).data()).containsExactly(expected);
-            assertThat(frames.get(1).data()).containsExactly(backwards);
-            assertThat(frames.get(2).data()).containsExactly(expected);
+            assertThat(frames.get(0).data()).isEqualTo(expected);
+            assertThat(frames.get(1).data()).isEqualTo(backwards);
+            assertThat(frames.get(2).data()).isEqualTo(expected);
             for (Volume frame : frames) {
                 assertThat(frame.sameGeometry(original, 0)).isTrue();
                 assertThat(frame.voxelType()).isEqualTo(original.voxelType());
@@ -77,7 +77,7 @@ class NiftiTimeSeriesTest {
     void aThreeDimensionalFileIsOneFrame() throws Exception {
         List<Volume> frames = NiftiReader.readFrames(TestData.data(SOURCE));
         assertThat(frames).hasSize(1);
-        assertThat(frames.get(0).data()).containsExactly(original.data());
+        assertThat(frames.get(0).data()).isEqualTo(original.data());
         assertThat(frames.get(0).sameGeometry(original, 0)).isTrue();
     }
 
