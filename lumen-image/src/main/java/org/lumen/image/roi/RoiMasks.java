@@ -13,6 +13,7 @@ import org.lumen.image.nifti.NiftiReader;
 import org.lumen.image.resample.Interpolation;
 import org.lumen.image.resample.Resampler;
 import org.lumen.image.series.SeriesVolume;
+import org.lumen.image.series.SliceHeader;
 
 /**
  * Loads a region of interest as a mask on an image's grid: the one entry point the radiomics and volumetry commands use
@@ -39,7 +40,7 @@ public final class RoiMasks {
 
     /** The mask on a DICOM series' grid, refused when an RTSTRUCT or SEG is in another frame of reference. */
     public static Volume load(Path mask, SeriesVolume image, Optional<String> roiName) throws IOException, NiftiException {
-        List<org.lumen.image.series.SliceHeader> slices = image.report().slices();
+        List<SliceHeader> slices = image.report().slices();
         Optional<String> frameOfReference = slices.isEmpty() ? Optional.empty()
                 : Optional.ofNullable(slices.get(0).frameOfReferenceUid());
         return load(mask, image.volume(), roiName, frameOfReference);
