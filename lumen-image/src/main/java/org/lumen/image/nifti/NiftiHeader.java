@@ -78,7 +78,12 @@ public record NiftiHeader(ByteOrder byteOrder, boolean singleFile, int[] dim, in
         return dim[0] >= 3 ? dim[3] : 1;
     }
 
-    /** Number of voxels, as a long: a hostile header can claim more than an int holds. */
+    /** Frames of a time series (dim[4]); 1 for a 3D image. */
+    public int frameCount() {
+        return dim[0] >= 4 ? dim[4] : 1;
+    }
+
+    /** Number of voxels of one 3D frame, as a long: a hostile header can claim more than an int holds. */
     public long voxelCount() {
         return (long) nx() * ny() * nz();
     }
@@ -88,7 +93,7 @@ public record NiftiHeader(ByteOrder byteOrder, boolean singleFile, int[] dim, in
         return NiftiDatatype.ofCode(datatype).voxelType();
     }
 
-    /** Bytes of voxel data the header promises. */
+    /** Bytes of voxel data of one 3D frame. */
     public long dataBytes() {
         return voxelCount() * storedType().bytes();
     }
@@ -137,8 +142,16 @@ public record NiftiHeader(ByteOrder byteOrder, boolean singleFile, int[] dim, in
         return NiftiGeometry.toGeometry(this);
     }
 
-    /** Parses and checks the first 348 bytes of a NIfTI-1 file; the checks name the field at fault. */
+    /** Parses and checks the first 348 bytes of a NIfTI-1 file of one 3D image; the checks name the field at fault. */
     static NiftiHeader parse(byte[] bytes, Path file) throws NiftiException {
+        return parse(bytes, file, false);
+    }
+
+    /**
+     * Parses and checks the first 348 bytes of a NIfTI-1 file; with {@code timeSeries} a 4D image (dim[4] frames of 3D
+     * volumes) is accepted too. Higher dimensions (vectors, dim[5..7] above 1) are always refused.
+     */
+    static NiftiHeader parse(byte[] bytes, Path file, boolean timeSeries) throws NiftiException {
         if (bytes.length < HEADER_SIZE) {
             throw new NiftiException(file, "file has " + bytes.length + " bytes, less than the " + HEADER_SIZE
                     + "-byte NIfTI-1 header: it is truncated or not NIfTI");
@@ -156,7 +169,7 @@ public record NiftiHeader(ByteOrder byteOrder, boolean singleFile, int[] dim, in
         for (int i = 0; i < 8; i++) {
             dim[i] = buffer.getShort(40 + 2 * i);
         }
-        checkDimensions(dim, file);
+        checkDimensions(dim, file, timeSeries);
         int datatype = buffer.getShort(70);
         checkDatatype(datatype, file);
         float[] pixdim = floats(buffer, 76, 8);
@@ -185,7 +198,7 @@ public record NiftiHeader(ByteOrder byteOrder, boolean singleFile, int[] dim, in
         throw new NiftiException(file, "sizeof_hdr is " + little + " (expected " + HEADER_SIZE + "): not a NIfTI-1 file");
     }
 
-    private static void checkDimensions(int[] dim, Path file) throws NiftiException {
+    private static void checkDimensions(int[] dim, Path file, boolean timeSeries) throws NiftiException {
         if (dim[0] < 1 || dim[0] > 7) {
             throw new NiftiException(file, "dim[0] is " + dim[0] + ", not a number of dimensions between 1 and 7");
         }
@@ -194,10 +207,11 @@ public record NiftiHeader(ByteOrder byteOrder, boolean singleFile, int[] dim, in
                 throw new NiftiException(file, "dim[" + i + "] is " + dim[i] + "; every size must be at least 1");
             }
         }
-        for (int i = 4; i <= dim[0]; i++) {
+        for (int i = timeSeries ? 5 : 4; i <= dim[0]; i++) {
             if (dim[i] > 1) {
-                throw new NiftiException(file, "dim[" + i + "] is " + dim[i] + ": a time series or multi-component image;"
-                        + " Lumen reads 3D scalar images only (split it into 3D files first)");
+                throw new NiftiException(file, "dim[" + i + "] is " + dim[i] + (i == 4
+                        ? ": a time series; NiftiReader.read reads one 3D image, NiftiReader.readFrames every frame"
+                        : ": a multi-component image; Lumen reads 3D scalar images and 4D time series only"));
             }
         }
     }

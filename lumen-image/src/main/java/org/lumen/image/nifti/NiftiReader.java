@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.ZipException;
 import org.lumen.image.Geometry;
 import org.lumen.image.Volume;
@@ -52,34 +54,60 @@ public final class NiftiReader {
         return read(file, DEFAULT_MAX_DATA_BYTES);
     }
 
-    /** The image, refusing a header that claims more than {@code maxDataBytes} of voxel data. */
+    /** The image, refusing a header that claims more than {@code maxDataBytes} of voxel data. A 4D file is refused. */
     public static Volume read(Path file, long maxDataBytes) throws NiftiException {
+        return readVolumes(file, maxDataBytes, false).get(0);
+    }
+
+    /**
+     * Every frame of a 4D time series (dim[4] frames, e.g. a heart through the cardiac cycle) as 3D volumes in time
+     * order, each placed like {@link #read} places a 3D image (all frames share the geometry); a 3D file gives one frame.
+     * The data limit of {@link #DEFAULT_MAX_DATA_BYTES} applies to all frames together.
+     */
+    public static List<Volume> readFrames(Path file) throws NiftiException {
+        return readFrames(file, DEFAULT_MAX_DATA_BYTES);
+    }
+
+    /** Every frame, refusing a header that claims more than {@code maxDataBytes} of voxel data for all of them. */
+    public static List<Volume> readFrames(Path file, long maxDataBytes) throws NiftiException {
+        return readVolumes(file, maxDataBytes, true);
+    }
+
+    private static List<Volume> readVolumes(Path file, long maxDataBytes, boolean timeSeries) throws NiftiException {
         Path headerFile = headerFileOf(file);
         try (InputStream in = NiftiFiles.open(headerFile)) {
-            NiftiHeader header = NiftiHeader.parse(readHeaderBytes(in), headerFile);
+            NiftiHeader header = NiftiHeader.parse(readHeaderBytes(in), headerFile, timeSeries);
             checkClaimedSize(header, headerFile, maxDataBytes);
             Geometry geometry = geometryOf(header, headerFile);
-            float[] values;
             if (header.singleFile()) {
                 checkFileHoldsData(header, headerFile);
                 skip(in, header.voxOffset() - NiftiHeader.HEADER_SIZE, header, headerFile);
-                values = readVoxels(in, header, headerFile);
-            } else {
-                Path imageFile = NiftiFiles.imageFileOf(headerFile);
-                checkFileHoldsData(header, imageFile);
-                try (InputStream image = NiftiFiles.open(imageFile)) {
-                    skip(image, header.voxOffset(), header, imageFile);
-                    values = readVoxels(image, header, imageFile);
-                } catch (IOException e) {
-                    throw failure(imageFile, e);
-                }
+                return readFrameVolumes(in, header, headerFile, geometry);
             }
-            return new Volume(header.nx(), header.ny(), header.nz(), values, header.valueType(), geometry);
+            Path imageFile = NiftiFiles.imageFileOf(headerFile);
+            checkFileHoldsData(header, imageFile);
+            try (InputStream image = NiftiFiles.open(imageFile)) {
+                skip(image, header.voxOffset(), header, imageFile);
+                return readFrameVolumes(image, header, imageFile, geometry);
+            } catch (IOException e) {
+                throw failure(imageFile, e);
+            }
         } catch (NiftiException e) {
             throw e;
         } catch (IOException e) {
             throw failure(headerFile, e);
         }
+    }
+
+    /** The frames one after another (a 3D image is one frame), all on the same grid. */
+    private static List<Volume> readFrameVolumes(InputStream in, NiftiHeader header, Path file, Geometry geometry)
+            throws IOException, NiftiException {
+        List<Volume> frames = new ArrayList<>(header.frameCount());
+        for (int t = 0; t < header.frameCount(); t++) {
+            float[] values = readVoxels(in, header, file, t * header.dataBytes());
+            frames.add(new Volume(header.nx(), header.ny(), header.nz(), values, header.valueType(), geometry));
+        }
+        return frames;
     }
 
     private static Path headerFileOf(Path file) throws NiftiException {
@@ -101,7 +129,7 @@ public final class NiftiReader {
 
     private static void checkClaimedSize(NiftiHeader header, Path file, long maxDataBytes) throws NiftiException {
         long count = header.voxelCount();
-        long bytes = header.dataBytes();
+        long bytes = allDataBytes(header);
         if (count > MAX_ARRAY_LENGTH) {
             throw new NiftiException(file, "header claims " + describe(header) + " = " + count
                     + " voxels, more than one array holds (" + MAX_ARRAY_LENGTH + "): a corrupt header or an image too"
@@ -111,7 +139,7 @@ public final class NiftiReader {
             throw new NiftiException(file, "header claims " + describe(header) + " = " + bytes + " bytes of voxel data,"
                     + " above the limit of " + maxDataBytes + " bytes: a corrupt header, or raise the limit");
         }
-        long floatBytes = count * Float.BYTES;
+        long floatBytes = count * header.frameCount() * Float.BYTES;
         if (floatBytes > Runtime.getRuntime().maxMemory()) {
             throw new NiftiException(file, "needs " + mebibytes(floatBytes) + " MiB for its voxels but the JVM may use at"
                     + " most " + mebibytes(Runtime.getRuntime().maxMemory()) + " MiB; raise the heap (-Xmx)");
@@ -123,11 +151,11 @@ public final class NiftiReader {
         if (NiftiFiles.isGzip(dataFile)) {
             return;
         }
-        long needed = header.voxOffset() + header.dataBytes();
+        long needed = header.voxOffset() + allDataBytes(header);
         long size = Files.size(dataFile);
         if (size < needed) {
             throw new NiftiException(dataFile, "file is truncated: the header promises " + describe(header) + " voxels ("
-                    + header.dataBytes() + " bytes from offset " + header.voxOffset() + ", " + needed
+                    + allDataBytes(header) + " bytes from offset " + header.voxOffset() + ", " + needed
                     + " bytes in all) but the file has " + size + " bytes");
         }
     }
@@ -149,7 +177,9 @@ public final class NiftiReader {
         }
     }
 
-    private static float[] readVoxels(InputStream in, NiftiHeader header, Path file) throws IOException, NiftiException {
+    /** One frame's voxels; {@code before} is the number of data bytes of the frames read before it (for messages). */
+    private static float[] readVoxels(InputStream in, NiftiHeader header, Path file, long before)
+            throws IOException, NiftiException {
         int count = (int) header.voxelCount();
         VoxelType type = header.storedType();
         int voxelBytes = type.bytes();
@@ -162,9 +192,9 @@ public final class NiftiReader {
         while (done < count) {
             int voxels = Math.min(CHUNK_BYTES / voxelBytes, count - done);
             int wanted = voxels * voxelBytes;
-            int got = readFully(in, chunk, wanted, header, file, (long) done * voxelBytes);
+            int got = readFully(in, chunk, wanted, header, file, before + (long) done * voxelBytes);
             if (got < wanted) {
-                throw truncated(header, file, (long) done * voxelBytes + got);
+                throw truncated(header, file, before + (long) done * voxelBytes + got);
             }
             if (done + voxels > values.length) {
                 values = grow(values, (int) Math.min(count, Math.max((long) done + voxels, 2L * values.length)), header, file);
@@ -204,12 +234,13 @@ public final class NiftiReader {
 
     private static NiftiException outOfMemory(NiftiHeader header, Path file) {
         return new NiftiException(file, "not enough memory for " + describe(header) + " voxels ("
-                + mebibytes(header.voxelCount() * Float.BYTES) + " MiB as floats); raise the heap (-Xmx)");
+                + mebibytes(header.voxelCount() * header.frameCount() * Float.BYTES) + " MiB as floats); raise the heap"
+                + " (-Xmx)");
     }
 
     private static NiftiException truncated(NiftiHeader header, Path file, long bytesRead) {
         return new NiftiException(file, "voxel data is truncated: the header promises " + describe(header) + " voxels ("
-                + header.dataBytes() + " bytes from offset " + header.voxOffset() + ") but the data ends after "
+                + allDataBytes(header) + " bytes from offset " + header.voxOffset() + ") but the data ends after "
                 + bytesRead + " bytes");
     }
 
@@ -225,8 +256,14 @@ public final class NiftiReader {
     }
 
     private static String describe(NiftiHeader header) {
-        return header.nx() + " x " + header.ny() + " x " + header.nz() + " "
+        return header.nx() + " x " + header.ny() + " x " + header.nz()
+                + (header.frameCount() > 1 ? " x " + header.frameCount() : "") + " "
                 + NiftiDatatype.ofCode(header.datatype()).name().toLowerCase();
+    }
+
+    /** The voxel data of all frames (one frame for a 3D image). */
+    private static long allDataBytes(NiftiHeader header) {
+        return header.dataBytes() * header.frameCount();
     }
 
     private static long mebibytes(long bytes) {
