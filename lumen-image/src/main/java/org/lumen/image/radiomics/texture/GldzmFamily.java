@@ -65,21 +65,22 @@ public final class GldzmFamily implements TextureFamily {
 
     /** The 3D matrix: zone counts by grey level and distance to the edge. */
     ZoneCountMatrix volumeMatrix(DiscretisedRoi roi) {
-        ZoneLabeller.Zones zones = ZoneLabeller.label(roi, false);
+        ZoneLabeller.Zones zones = ZoneLabeller.label(ZoneGrid.levels(roi, 1), false);
         return ZoneCountMatrix.of(zones.level(), zoneDistances(roi, zones, false), zones.count(),
                 GlszmFamily.roiVoxels(roi));
     }
 
     /** One 2D matrix per slice holding ROI voxels; zones and distances both stay within the slice. */
     List<ZoneCountMatrix> sliceMatrices(DiscretisedRoi roi) {
-        ZoneLabeller.Zones zones = ZoneLabeller.label(roi, true);
+        ZoneLabeller.Zones zones = ZoneLabeller.label(ZoneGrid.levels(roi, 1), true);
         return ZoneAggregation.perSlice(zones.slice(), zones.level(), zoneDistances(roi, zones, true), zones.count(),
                 ZoneAggregation.voxelsPerSlice(roi));
     }
 
     /** The smallest edge distance over each zone's voxels. */
     private int[] zoneDistances(DiscretisedRoi roi, ZoneLabeller.Zones zones, boolean planar) {
-        int[] distance = ZoneBorderDistance.map(roi.nx(), roi.ny(), roi.nz(), roi.morphologicalMask(), planar, norm);
+        // Same padding as the zone labelling, so both maps index the same padded grid.
+        int[] distance = ZoneBorderDistance.map(ZoneGrid.mask(roi, roi.morphologicalMask(), 1), planar, norm);
         int[] zoneDistance = new int[zones.count()];
         java.util.Arrays.fill(zoneDistance, Integer.MAX_VALUE);
         int[] zoneOf = zones.zoneOfVoxel();

@@ -82,38 +82,28 @@ public final class NgldmFamily implements TextureFamily {
     }
 
     private Dependences dependences(DiscretisedRoi roi, boolean planar) {
-        int nx = roi.nx();
-        int ny = roi.ny();
-        int nz = roi.nz();
-        int[] levels = roi.levels();
+        ZoneGrid grid = ZoneGrid.levels(roi, distance);
+        int[] levels = grid.values;
+        int[] offsets = grid.offsets(ZoneNeighbourhood.chebyshev(distance, planar));
         int voxels = GlszmFamily.roiVoxels(roi);
         int[] level = new int[voxels];
         int[] count = new int[voxels];
         int[] slice = new int[voxels];
-        ZoneNeighbourhood neighbourhood = ZoneNeighbourhood.chebyshev(distance, planar);
-        int[] dx = neighbourhood.dx();
-        int[] dy = neighbourhood.dy();
-        int[] dz = neighbourhood.dz();
         int n = 0;
-        for (int z = 0; z < nz; z++) {
-            for (int y = 0; y < ny; y++) {
-                for (int x = 0; x < nx; x++) {
-                    int centre = levels[x + nx * (y + ny * z)];
+        for (int z = 0; z < grid.nz; z++) {
+            for (int y = 0; y < grid.ny; y++) {
+                int row = grid.index(0, y, z);
+                for (int voxel = row; voxel < row + grid.nx; voxel++) {
+                    int centre = levels[voxel];
                     if (centre <= 0) {
                         continue;
                     }
                     int dependent = 1; // the centre voxel itself
-                    for (int k = 0; k < dx.length; k++) {
-                        int xx = x + dx[k];
-                        int yy = y + dy[k];
-                        int zz = z + dz[k];
-                        if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz) {
-                            continue;
-                        }
-                        int neighbour = levels[xx + nx * (yy + ny * zz)];
-                        if (neighbour > 0 && Math.abs(neighbour - centre) <= coarseness) {
-                            dependent++;
-                        }
+                    for (int offset : offsets) {
+                        int neighbour = levels[voxel + offset];
+                        // Written without a branch: on real images whether a neighbour matches is close to random,
+                        // and a mispredicted branch per neighbour costs more than the comparison.
+                        dependent += (neighbour > 0 & Math.abs(neighbour - centre) <= coarseness) ? 1 : 0;
                     }
                     level[n] = centre;
                     count[n] = dependent;

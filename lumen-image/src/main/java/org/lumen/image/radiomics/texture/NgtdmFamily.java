@@ -76,44 +76,36 @@ public final class NgtdmFamily implements TextureFamily {
 
     /** The matrices of every slice (planar) or the single volume matrix. */
     private NgtdmMatrix[] accumulate(DiscretisedRoi roi, boolean planar) {
-        int nx = roi.nx();
-        int ny = roi.ny();
-        int nz = roi.nz();
-        int[] levels = roi.levels();
-        NgtdmMatrix[] matrices = new NgtdmMatrix[planar ? nz : 1];
+        ZoneGrid grid = ZoneGrid.levels(roi, distance);
+        int[] levels = grid.values;
+        int[] offsets = grid.offsets(ZoneNeighbourhood.chebyshev(distance, planar));
+        NgtdmMatrix[] matrices = new NgtdmMatrix[planar ? roi.nz() : 1];
         for (int m = 0; m < matrices.length; m++) {
             matrices[m] = NgtdmMatrix.empty(roi.levelCount());
         }
-        ZoneNeighbourhood neighbourhood = ZoneNeighbourhood.chebyshev(distance, planar);
-        int[] dx = neighbourhood.dx();
-        int[] dy = neighbourhood.dy();
-        int[] dz = neighbourhood.dz();
-        for (int z = 0; z < nz; z++) {
+        for (int z = 0; z < grid.nz; z++) {
             NgtdmMatrix matrix = matrices[planar ? z : 0];
-            for (int y = 0; y < ny; y++) {
-                for (int x = 0; x < nx; x++) {
-                    int level = levels[x + nx * (y + ny * z)];
+            double[] n = matrix.n();
+            double[] s = matrix.s();
+            for (int y = 0; y < grid.ny; y++) {
+                int row = grid.index(0, y, z);
+                for (int voxel = row; voxel < row + grid.nx; voxel++) {
+                    int level = levels[voxel];
                     if (level <= 0) {
                         continue;
                     }
-                    long sum = 0;
+                    int sum = 0;
                     int neighbours = 0;
-                    for (int k = 0; k < dx.length; k++) {
-                        int xx = x + dx[k];
-                        int yy = y + dy[k];
-                        int zz = z + dz[k];
-                        if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz) {
-                            continue;
-                        }
-                        int neighbour = levels[xx + nx * (yy + ny * zz)];
+                    for (int offset : offsets) {
+                        int neighbour = levels[voxel + offset];
                         if (neighbour > 0) {
                             sum += neighbour;
                             neighbours++;
                         }
                     }
                     if (neighbours > 0) {
-                        matrix.n()[level]++;
-                        matrix.s()[level] += Math.abs(level - (double) sum / neighbours);
+                        n[level]++;
+                        s[level] += Math.abs(level - (double) sum / neighbours);
                     }
                 }
             }

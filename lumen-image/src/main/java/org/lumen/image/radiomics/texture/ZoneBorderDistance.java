@@ -18,34 +18,32 @@ final class ZoneBorderDistance {
     }
 
     /**
-     * @param mask   the ROI (IBSI uses the morphological mask here), x fastest
+     * @param mask   the ROI as 1/0 (IBSI uses the morphological mask here), padded by at least 1
      * @param planar true to measure within each slice (2D), false in the volume (3D)
+     * @return the distance of every padded grid voxel
      */
-    static int[] map(int nx, int ny, int nz, boolean[] mask, boolean planar, Norm norm) {
-        int[][] steps = steps(planar, norm);
-        int[] distance = new int[mask.length];
-        int[] queue = new int[mask.length];
+    static int[] map(ZoneGrid mask, boolean planar, Norm norm) {
+        int[] inside = mask.values;
+        int[] steps = steps(mask, planar, norm);
+        int[] distance = new int[inside.length];
+        int[] queue = new int[inside.length];
         int tail = 0;
-        for (int voxel = 0; voxel < mask.length; voxel++) {
-            if (mask[voxel] && touchesOutside(voxel, nx, ny, nz, mask, steps)) {
-                distance[voxel] = 1;
-                queue[tail++] = voxel;
+        for (int z = 0; z < mask.nz; z++) {
+            for (int y = 0; y < mask.ny; y++) {
+                int row = mask.index(0, y, z);
+                for (int voxel = row; voxel < row + mask.nx; voxel++) {
+                    if (inside[voxel] != 0 && touchesOutside(voxel, inside, steps)) {
+                        distance[voxel] = 1;
+                        queue[tail++] = voxel;
+                    }
+                }
             }
         }
         for (int head = 0; head < tail; head++) {
             int voxel = queue[head];
-            int x = voxel % nx;
-            int y = (voxel / nx) % ny;
-            int z = voxel / (nx * ny);
-            for (int[] step : steps) {
-                int xx = x + step[0];
-                int yy = y + step[1];
-                int zz = z + step[2];
-                if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz) {
-                    continue;
-                }
-                int neighbour = xx + nx * (yy + ny * zz);
-                if (mask[neighbour] && distance[neighbour] == 0) {
+            for (int step : steps) {
+                int neighbour = voxel + step;
+                if (inside[neighbour] != 0 && distance[neighbour] == 0) {
                     distance[neighbour] = distance[voxel] + 1;
                     queue[tail++] = neighbour;
                 }
@@ -54,36 +52,28 @@ final class ZoneBorderDistance {
         return distance;
     }
 
-    private static boolean touchesOutside(int voxel, int nx, int ny, int nz, boolean[] mask, int[][] steps) {
-        int x = voxel % nx;
-        int y = (voxel / nx) % ny;
-        int z = voxel / (nx * ny);
-        for (int[] step : steps) {
-            int xx = x + step[0];
-            int yy = y + step[1];
-            int zz = z + step[2];
-            if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz || !mask[xx + nx * (yy + ny * zz)]) {
+    private static boolean touchesOutside(int voxel, int[] inside, int[] steps) {
+        for (int step : steps) {
+            if (inside[voxel + step] == 0) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The structuring element as offsets from the centre voxel. */
-    private static int[][] steps(boolean planar, Norm norm) {
-        int dzMax = planar ? 0 : 1;
-        java.util.List<int[]> steps = new java.util.ArrayList<>();
-        for (int dz = -dzMax; dz <= dzMax; dz++) {
-            for (int dy = -1; dy <= 1; dy++) {
-                for (int dx = -1; dx <= 1; dx++) {
-                    int manhattan = Math.abs(dx) + Math.abs(dy) + Math.abs(dz);
-                    if (manhattan == 0 || (norm == Norm.MANHATTAN && manhattan > 1)) {
-                        continue;
-                    }
-                    steps.add(new int[] {dx, dy, dz});
-                }
+    /** The structuring element as linear offsets from the centre voxel. */
+    private static int[] steps(ZoneGrid grid, boolean planar, Norm norm) {
+        ZoneNeighbourhood cube = ZoneNeighbourhood.chebyshev(1, planar);
+        if (norm == Norm.CHEBYSHEV) {
+            return grid.offsets(cube);
+        }
+        ZoneLabeller.IntList faces = new ZoneLabeller.IntList();
+        int[] all = grid.offsets(cube);
+        for (int k = 0; k < cube.size(); k++) {
+            if (Math.abs(cube.dx()[k]) + Math.abs(cube.dy()[k]) + Math.abs(cube.dz()[k]) == 1) {
+                faces.add(all[k]);
             }
         }
-        return steps.toArray(new int[0][]);
+        return faces.toArray();
     }
 }

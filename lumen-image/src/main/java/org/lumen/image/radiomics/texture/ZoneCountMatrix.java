@@ -46,6 +46,43 @@ final class ZoneCountMatrix {
 
     /** Counts each (levels[n], columns[n]) pair for n below {@code pairs} once. */
     static ZoneCountMatrix of(int[] levels, int[] columns, int pairs, double voxelCount) {
+        int maxLevel = 0;
+        int maxColumn = 0;
+        for (int n = 0; n < pairs; n++) {
+            maxLevel = Math.max(maxLevel, levels[n]);
+            maxColumn = Math.max(maxColumn, columns[n]);
+        }
+        long cells = (long) (maxLevel + 1) * (maxColumn + 1);
+        // Dependence counts (at most 27 for delta 1) and small zones fit a dense table; large zone sizes are sorted.
+        return cells <= 4L * pairs + 4096 ? countDense(levels, columns, pairs, maxColumn + 1, (int) cells, voxelCount)
+                : countSorted(levels, columns, pairs, voxelCount);
+    }
+
+    private static ZoneCountMatrix countDense(int[] levels, int[] columns, int pairs, int width, int cells,
+                                              double voxelCount) {
+        int[] table = new int[cells];
+        for (int n = 0; n < pairs; n++) {
+            table[levels[n] * width + columns[n]]++;
+        }
+        ZoneLabeller.IntList distinctLevel = new ZoneLabeller.IntList();
+        ZoneLabeller.IntList distinctColumn = new ZoneLabeller.IntList();
+        ZoneLabeller.IntList distinctCount = new ZoneLabeller.IntList();
+        for (int cell = 0; cell < cells; cell++) {
+            if (table[cell] > 0) {
+                distinctLevel.add(cell / width);
+                distinctColumn.add(cell % width);
+                distinctCount.add(table[cell]);
+            }
+        }
+        int[] counts = distinctCount.toArray();
+        double[] asDouble = new double[counts.length];
+        for (int n = 0; n < counts.length; n++) {
+            asDouble[n] = counts[n];
+        }
+        return new ZoneCountMatrix(distinctLevel.toArray(), distinctColumn.toArray(), asDouble, voxelCount);
+    }
+
+    private static ZoneCountMatrix countSorted(int[] levels, int[] columns, int pairs, double voxelCount) {
         long[] keys = new long[pairs];
         for (int n = 0; n < pairs; n++) {
             keys[n] = ((long) levels[n] << 32) | columns[n];

@@ -135,7 +135,7 @@ class ZoneFamilyMatricesTest {
         assertCounts(new NgldmFamily(2, 0).volumeMatrix(row), new int[][] {{1, 1, 2}, {2, 2, 2}, {3, 1, 1}});
     }
 
-    /** One 1,000,000-voxel zone: labelling uses an explicit stack, so the size is no risk. */
+    /** One 1,000,000-voxel zone: labelling is iterative (union-find), so the size is no risk. */
     @Test
     void largeZoneIsLabelledWithoutRecursion() {
         int n = 100;
@@ -155,6 +155,12 @@ class ZoneFamilyMatricesTest {
                 .withMessageContaining("distance");
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new NgldmFamily(1, -1))
                 .withMessageContaining("coarseness");
+        DiscretisedRoi levelAboveCount = new DiscretisedRoi(2, 1, 1, 1, 1, 1, new int[] {1, 7}, 6,
+                new boolean[] {true, true});
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new NgtdmFamily().compute(levelAboveCount, java.util.EnumSet.allOf(
+                        org.lumen.image.radiomics.Dimensionality.class)))
+                .withMessageContaining("grey level 7");
     }
 
     private static void assertCounts(ZoneCountMatrix matrix, int[][] expected) {
