@@ -149,6 +149,19 @@ class ZoneFamilyMatricesTest {
         assertCounts(new GldzmFamily().volumeMatrix(cube), new int[][] {{1, 1, 1}});
     }
 
+    /** An ROI emptied by re-segmentation gives undefined (NaN) features rather than an exception or a made-up 0. */
+    @Test
+    void emptyRoiGivesNaN() {
+        DiscretisedRoi empty = new DiscretisedRoi(3, 3, 2, 1, 1, 1, new int[18], 4, new boolean[18]);
+        for (TextureFamily family : List.of(new GlszmFamily(), new GldzmFamily(), new NgtdmFamily(),
+                new NgldmFamily())) {
+            org.lumen.image.radiomics.FeatureTable table = family.compute(empty,
+                    java.util.EnumSet.allOf(org.lumen.image.radiomics.Dimensionality.class));
+            assertThat(table.size()).isPositive();
+            assertThat(table.asMap().values()).allMatch(value -> value.isNaN(), "all NaN");
+        }
+    }
+
     @Test
     void invalidOptionsAreRefused() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new NgtdmFamily(0))
