@@ -40,34 +40,15 @@ public final class GldzmFamily implements TextureFamily {
 
     @Override
     public FeatureTable compute(DiscretisedRoi roi, Set<Dimensionality> dimensionalities) {
-        return ZoneAggregation.compute(STEMS, new ZoneAggregation.Matrices<ZoneCountMatrix>() {
-            @Override
-            public List<ZoneCountMatrix> slices(DiscretisedRoi r) {
-                return sliceMatrices(r);
-            }
-
-            @Override
-            public ZoneCountMatrix volume(DiscretisedRoi r) {
-                return volumeMatrix(r);
-            }
-
-            @Override
-            public ZoneCountMatrix merge(List<ZoneCountMatrix> slices) {
-                return ZoneCountMatrix.merge(slices);
-            }
-
-            @Override
-            public double[] features(ZoneCountMatrix matrix) {
-                return matrix.features();
-            }
-        }, roi, dimensionalities);
+        return ZoneAggregation.compute(STEMS,
+                ZoneAggregation.Matrices.counts(this::sliceMatrices, this::volumeMatrix), roi, dimensionalities);
     }
 
     /** The 3D matrix: zone counts by grey level and distance to the edge. */
     ZoneCountMatrix volumeMatrix(DiscretisedRoi roi) {
         ZoneLabeller.Zones zones = ZoneLabeller.label(ZoneGrid.levels(roi, 1), false);
         return ZoneCountMatrix.of(zones.level(), zoneDistances(roi, zones, false), zones.count(),
-                GlszmFamily.roiVoxels(roi));
+                ZoneAggregation.roiVoxels(roi));
     }
 
     /** One 2D matrix per slice holding ROI voxels; zones and distances both stay within the slice. */

@@ -18,33 +18,15 @@ public final class GlszmFamily implements TextureFamily {
 
     @Override
     public FeatureTable compute(DiscretisedRoi roi, Set<Dimensionality> dimensionalities) {
-        return ZoneAggregation.compute(STEMS, new ZoneAggregation.Matrices<ZoneCountMatrix>() {
-            @Override
-            public List<ZoneCountMatrix> slices(DiscretisedRoi r) {
-                return sliceMatrices(r);
-            }
-
-            @Override
-            public ZoneCountMatrix volume(DiscretisedRoi r) {
-                return volumeMatrix(r);
-            }
-
-            @Override
-            public ZoneCountMatrix merge(List<ZoneCountMatrix> slices) {
-                return ZoneCountMatrix.merge(slices);
-            }
-
-            @Override
-            public double[] features(ZoneCountMatrix matrix) {
-                return matrix.features();
-            }
-        }, roi, dimensionalities);
+        return ZoneAggregation.compute(STEMS,
+                ZoneAggregation.Matrices.counts(this::sliceMatrices, this::volumeMatrix), roi, dimensionalities);
     }
 
     /** The 3D matrix: zone counts by grey level and zone size. */
     ZoneCountMatrix volumeMatrix(DiscretisedRoi roi) {
         ZoneLabeller.Zones zones = ZoneLabeller.label(ZoneGrid.levels(roi, 1), false);
-        return ZoneCountMatrix.of(zones.level(), zones.size(), zones.count(), roiVoxels(roi));
+        return ZoneCountMatrix.of(zones.level(), zones.size(), zones.count(),
+                ZoneAggregation.roiVoxels(roi));
     }
 
     /** One 2D matrix per slice holding ROI voxels. */
@@ -52,15 +34,5 @@ public final class GlszmFamily implements TextureFamily {
         ZoneLabeller.Zones zones = ZoneLabeller.label(ZoneGrid.levels(roi, 1), true);
         return ZoneAggregation.perSlice(zones.slice(), zones.level(), zones.size(), zones.count(),
                 ZoneAggregation.voxelsPerSlice(roi));
-    }
-
-    static int roiVoxels(DiscretisedRoi roi) {
-        int voxels = 0;
-        for (int level : roi.levels()) {
-            if (level > 0) {
-                voxels++;
-            }
-        }
-        return voxels;
     }
 }

@@ -42,27 +42,8 @@ public final class NgldmFamily implements TextureFamily {
 
     @Override
     public FeatureTable compute(DiscretisedRoi roi, Set<Dimensionality> dimensionalities) {
-        return ZoneAggregation.compute(STEMS, new ZoneAggregation.Matrices<ZoneCountMatrix>() {
-            @Override
-            public List<ZoneCountMatrix> slices(DiscretisedRoi r) {
-                return sliceMatrices(r);
-            }
-
-            @Override
-            public ZoneCountMatrix volume(DiscretisedRoi r) {
-                return volumeMatrix(r);
-            }
-
-            @Override
-            public ZoneCountMatrix merge(List<ZoneCountMatrix> slices) {
-                return ZoneCountMatrix.merge(slices);
-            }
-
-            @Override
-            public double[] features(ZoneCountMatrix matrix) {
-                return matrix.features();
-            }
-        }, roi, dimensionalities);
+        return ZoneAggregation.compute(STEMS,
+                ZoneAggregation.Matrices.counts(this::sliceMatrices, this::volumeMatrix), roi, dimensionalities);
     }
 
     ZoneCountMatrix volumeMatrix(DiscretisedRoi roi) {
@@ -85,7 +66,7 @@ public final class NgldmFamily implements TextureFamily {
         ZoneGrid grid = ZoneGrid.levels(roi, distance);
         int[] levels = grid.values;
         int[] offsets = grid.offsets(ZoneNeighbourhood.chebyshev(distance, planar));
-        int voxels = GlszmFamily.roiVoxels(roi);
+        int voxels = ZoneAggregation.roiVoxels(roi);
         int[] level = new int[voxels];
         int[] count = new int[voxels];
         int[] slice = new int[voxels];

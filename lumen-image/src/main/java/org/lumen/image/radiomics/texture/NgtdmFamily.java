@@ -34,27 +34,8 @@ public final class NgtdmFamily implements TextureFamily {
 
     @Override
     public FeatureTable compute(DiscretisedRoi roi, Set<Dimensionality> dimensionalities) {
-        return ZoneAggregation.compute(STEMS, new ZoneAggregation.Matrices<NgtdmMatrix>() {
-            @Override
-            public List<NgtdmMatrix> slices(DiscretisedRoi r) {
-                return sliceMatrices(r);
-            }
-
-            @Override
-            public NgtdmMatrix volume(DiscretisedRoi r) {
-                return volumeMatrix(r);
-            }
-
-            @Override
-            public NgtdmMatrix merge(List<NgtdmMatrix> slices) {
-                return NgtdmMatrix.merge(slices, roi.levelCount());
-            }
-
-            @Override
-            public double[] features(NgtdmMatrix matrix) {
-                return matrix.features();
-            }
-        }, roi, dimensionalities);
+        return ZoneAggregation.compute(STEMS, new ZoneAggregation.Matrices<>(this::sliceMatrices, this::volumeMatrix,
+                slices -> NgtdmMatrix.merge(slices, roi.levelCount()), NgtdmMatrix::features), roi, dimensionalities);
     }
 
     NgtdmMatrix volumeMatrix(DiscretisedRoi roi) {

@@ -2,6 +2,7 @@ package org.lumen.image.radiomics.texture;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.lumen.image.radiomics.DiscretisedRoi;
 import org.lumen.image.radiomics.Dimensionality;
 import org.lumen.image.radiomics.FeatureTable;
@@ -15,18 +16,21 @@ final class ZoneAggregation {
     private ZoneAggregation() {
     }
 
-    /** How one family builds, merges and reads its matrix M. */
-    interface Matrices<M> {
-        /** The planar (2D) matrices of the slices that hold intensity-mask voxels, in slice order. */
-        List<M> slices(DiscretisedRoi roi);
-
-        /** The volumetric (3D) matrix. */
-        M volume(DiscretisedRoi roi);
-
-        M merge(List<M> slices);
-
-        /** Feature values in the order of the family's stems. */
-        double[] features(M matrix);
+    /**
+     * How one family builds, merges and reads its matrix M.
+     *
+     * @param slices   the planar (2D) matrices of the slices that hold intensity-mask voxels, in slice order
+     * @param volume   the volumetric (3D) matrix
+     * @param merge    IBSI's merged matrix of the slices (2.5D)
+     * @param features feature values in the order of the family's stems
+     */
+    record Matrices<M>(Function<DiscretisedRoi, List<M>> slices, Function<DiscretisedRoi, M> volume,
+                       Function<List<M>, M> merge, Function<M, double[]> features) {
+        /** For the families whose matrix is a {@link ZoneCountMatrix} (GLSZM, GLDZM, NGLDM). */
+        static Matrices<ZoneCountMatrix> counts(Function<DiscretisedRoi, List<ZoneCountMatrix>> slices,
+                                                Function<DiscretisedRoi, ZoneCountMatrix> volume) {
+            return new Matrices<>(slices, volume, ZoneCountMatrix::merge, ZoneCountMatrix::features);
+        }
     }
 
     /**
@@ -43,14 +47,14 @@ final class ZoneAggregation {
             }
             double[] values;
             if (dimensionality == Dimensionality.THREE_D) {
-                values = matrices.features(matrices.volume(roi));
+                values = matrices.features().apply(matrices.volume().apply(roi));
             } else {
                 if (slices == null) {
-                    slices = matrices.slices(roi);
+                    slices = matrices.slices().apply(roi);
                 }
                 values = dimensionality == Dimensionality.TWO_D
                         ? sliceAverage(slices, matrices, stems.length)
-                        : matrices.features(matrices.merge(slices));
+                        : matrices.features().apply(matrices.merge().apply(slices));
             }
             for (int k = 0; k < stems.length; k++) {
                 if (stems[k] != null) {
@@ -66,7 +70,7 @@ final class ZoneAggregation {
         double[] sum = new double[featureCount];
         int[] counted = new int[featureCount];
         for (M slice : slices) {
-            double[] values = matrices.features(slice);
+            double[] values = matrices.features().apply(slice);
             for (int k = 0; k < featureCount; k++) {
                 if (!Double.isNaN(values[k])) {
                     sum[k] += values[k];
@@ -79,6 +83,17 @@ final class ZoneAggregation {
             mean[k] = counted[k] == 0 ? Double.NaN : sum[k] / counted[k];
         }
         return mean;
+    }
+
+    /** N_v: the voxels in the intensity mask. */
+    static int roiVoxels(DiscretisedRoi roi) {
+        int voxels = 0;
+        for (int level : roi.levels()) {
+            if (level > 0) {
+                voxels++;
+            }
+        }
+        return voxels;
     }
 
     /** Intensity-mask voxels per slice (z). */
