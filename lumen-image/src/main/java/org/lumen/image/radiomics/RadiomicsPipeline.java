@@ -1,0 +1,160 @@
+package org.lumen.image.radiomics;
+
+import org.lumen.image.Volume;
+import org.lumen.image.VoxelType;
+import org.lumen.image.radiomics.features.IntensityHistogram;
+import org.lumen.image.radiomics.features.IntensityStatistics;
+import org.lumen.image.radiomics.features.IntensityVolumeHistogram;
+import org.lumen.image.radiomics.features.LocalIntensity;
+import org.lumen.image.radiomics.texture.TextureFamily;
+
+/**
+ * IBSI 1 radiomics of one image and ROI: interpolation, intensity rounding, re-segmentation, ROI extraction and
+ * discretisation as the configuration says, then the feature families in the IBSI's order (diagnostics, morphology,
+ * local intensity, statistics, intensity histogram, intensity-volume histogram, GLCM, GLRLM, GLSZM, GLDZM, NGTDM,
+ * NGLDM). Families not in this build are skipped ({@link FeatureFamilies#unavailable()}).
+ *
+ * <p>After interpolation everything works on the ROI's bounding box, grown by the local intensity sphere's radius, so
+ * the cost follows the ROI rather than the image. Single-threaded.
+ */
+public final class RadiomicsPipeline {
+    private RadiomicsPipeline() {
+    }
+
+    /**
+     * @param image the image in its own units (CT: Hounsfield units)
+     * @param mask the ROI on the image's grid: voxels of value 0.5 or more (in magnitude) are inside
+     * @throws IllegalArgumentException when the mask is on another grid, or the ROI is empty before or after a step
+     */
+    public static FeatureTable run(Volume image, Volume mask, RadiomicsConfig config) {
+        if (!mask.sameGeometry(image, 1e-3)) {
+            throw new IllegalArgumentException("the mask grid " + mask.nx() + "x" + mask.ny() + "x" + mask.nz() + " "
+                    + mask.geometry() + " does not match the image grid " + image.nx() + "x" + image.ny() + "x" + image.nz()
+                    + " " + image.geometry());
+        }
+        boolean[] roi = binarise(mask);
+        if (BoundingBox.of(roi, mask.nx(), mask.ny(), mask.nz()).isEmpty()) {
+            throw new IllegalArgumentException("the ROI mask is empty: no voxel of the mask is 1");
+        }
+        FeatureTable features = new FeatureTable();
+        int[] initialGrid = {image.nx(), image.ny(), image.nz()};
+        features.putAll(Diagnostics.image(image, "init_img"));
+        features.putAll(Diagnostics.roi(initialGrid, image, roi, roi, "init_roi"));
+
+        Volume interpolated = image;
+        boolean[] interpolatedRoi = roi;
+        if (config.resampling().isPresent()) {
+            RadiomicsConfig.Resampling resampling = config.resampling().get();
+            InterpolationGrid grid = InterpolationGrid.of(image, resampling);
+            interpolated = interpolateImage(image, grid, resampling);
+            interpolatedRoi = interpolateMask(roi, image, grid, resampling);
+        }
+        int[] grid = {interpolated.nx(), interpolated.ny(), interpolated.nz()};
+        features.putAll(Diagnostics.image(interpolated, "interp_img"));
+        BoundingBox roiBox = BoundingBox.of(interpolatedRoi, grid[0], grid[1], grid[2]).orElseThrow(
+                () -> new IllegalArgumentException("the ROI vanished on interpolation: no voxel of the interpolated mask"
+                        + " reaches the partial volume threshold"));
+
+        // ROI extraction: from here on only the ROI's box plus the local intensity sphere's reach.
+        int[] margin = LocalIntensity.margin(interpolated);
+        BoundingBox crop = roiBox.grow(margin[0], margin[1], margin[2], grid[0], grid[1], grid[2]);
+        Volume image0 = crop.crop(interpolated);
+        boolean[] morphological = crop.crop(interpolatedRoi, grid[0], grid[1]);
+        float[] values = image0.data();
+        features.putAll(Diagnostics.roi(grid, image0, morphological, morphological, "interp_roi"));
+
+        boolean[] intensity = Resegmenter.intensityMask(values, morphological, config.range(), config.outlierSigma());
+        features.putAll(Diagnostics.roi(grid, image0, intensity, morphological, "reseg_roi"));
+        RoiImage roiImage = new RoiImage(image0, intensity, morphological);
+        float[] roiValues = roiImage.intensityMaskValues();
+        if (roiValues.length == 0) {
+            throw new IllegalArgumentException("no ROI voxel is left after re-segmentation (" + config.range()
+                    .map(r -> "range [" + r.lower() + ", " + r.upper() + "]").orElse("no range")
+                    + (config.outlierSigma().isPresent() ? ", outliers" : "") + ")");
+        }
+
+        FeatureFamilies.morphology(roiImage).ifPresent(features::putAll);
+        features.putAll(LocalIntensity.compute(image0, intensity));
+        features.putAll(IntensityStatistics.compute(roiValues));
+        double lowerBound = config.range().map(RadiomicsConfig.IntensityRange::lower).orElse(Double.NaN);
+        Discretiser.Levels levels = Discretiser.discretise(values, intensity, config.discretisation(), lowerBound);
+        features.putAll(IntensityHistogram.compute(levelsInMask(levels.levels(), intensity, roiValues.length),
+                levels.levelCount()));
+        features.putAll(IntensityVolumeHistogram.compute(roiValues, config.ivhDiscretisation(), config.range()));
+
+        if (!FeatureFamilies.textures().isEmpty()) {
+            DiscretisedRoi discretised = discretisedRoi(roiImage, levels, roiBox.relativeTo(crop));
+            for (TextureFamily family : FeatureFamilies.textures()) {
+                features.putAll(family.compute(discretised, config.textureDimensionalities()));
+            }
+        }
+        return features;
+    }
+
+    private static boolean[] binarise(Volume mask) {
+        boolean[] inside = new boolean[mask.voxelCount()];
+        for (int n = 0; n < inside.length; n++) {
+            inside[n] = Math.abs(mask.get(n)) >= 0.5f;
+        }
+        return inside;
+    }
+
+    private static Volume interpolateImage(Volume image, InterpolationGrid grid, RadiomicsConfig.Resampling resampling) {
+        double[] source = new double[image.voxelCount()];
+        for (int n = 0; n < source.length; n++) {
+            source[n] = image.get(n);
+        }
+        double[] result = ImageInterpolator.interpolate(source, image.nx(), image.ny(), image.nz(), grid, resampling.image());
+        float[] values = new float[result.length];
+        for (int n = 0; n < values.length; n++) {
+            values[n] = (float) (resampling.roundIntensities() ? Math.rint(result[n]) : result[n]);
+        }
+        VoxelType type = resampling.roundIntensities() || resampling.image() == GridInterpolation.NEAREST
+                ? image.voxelType() : VoxelType.FLOAT32;
+        return new Volume(grid.nx(), grid.ny(), grid.nz(), values, type, grid.geometry());
+    }
+
+    /** The ROI on the new grid: interpolated as 0/1 values, then inside where at least the partial volume threshold. */
+    private static boolean[] interpolateMask(boolean[] roi, Volume image, InterpolationGrid grid,
+                                             RadiomicsConfig.Resampling resampling) {
+        double[] source = new double[roi.length];
+        for (int n = 0; n < source.length; n++) {
+            source[n] = roi[n] ? 1 : 0;
+        }
+        double[] result = ImageInterpolator.interpolate(source, image.nx(), image.ny(), image.nz(), grid, resampling.mask());
+        boolean[] inside = new boolean[result.length];
+        for (int n = 0; n < inside.length; n++) {
+            inside[n] = result[n] >= resampling.partialVolumeThreshold();
+        }
+        return inside;
+    }
+
+    private static int[] levelsInMask(int[] levels, boolean[] mask, int count) {
+        int[] inMask = new int[count];
+        int k = 0;
+        for (int n = 0; n < mask.length; n++) {
+            if (mask[n]) {
+                inMask[k++] = levels[n];
+            }
+        }
+        return inMask;
+    }
+
+    /** The grey levels and masks on the ROI's own bounding box ({@code box}, relative to the crop). */
+    private static DiscretisedRoi discretisedRoi(RoiImage roi, Discretiser.Levels levels, BoundingBox box) {
+        Volume image = roi.image();
+        int[] boxLevels = new int[box.voxelCount()];
+        boolean[] boxMask = box.crop(roi.morphologicalMask(), image.nx(), image.ny());
+        int n = 0;
+        for (int z = box.z0(); z <= box.z1(); z++) {
+            for (int y = box.y0(); y <= box.y1(); y++) {
+                int from = box.x0() + image.nx() * (y + image.ny() * z);
+                System.arraycopy(levels.levels(), from, boxLevels, n, box.nx());
+                n += box.nx();
+            }
+        }
+        var spacing = image.geometry().spacing();
+        return new DiscretisedRoi(box.nx(), box.ny(), box.nz(), spacing.x(), spacing.y(), spacing.z(), boxLevels,
+                levels.levelCount(), boxMask);
+    }
+}
