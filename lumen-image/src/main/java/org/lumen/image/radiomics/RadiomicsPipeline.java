@@ -34,7 +34,7 @@ public final class RadiomicsPipeline {
         }
         boolean[] roi = binarise(mask);
         if (BoundingBox.of(roi, mask.nx(), mask.ny(), mask.nz()).isEmpty()) {
-            throw new IllegalArgumentException("the ROI mask is empty: no voxel of the mask is 1");
+            throw new IllegalArgumentException("the ROI mask is empty: no voxel of the mask on the image grid is inside (0.5 or more)");
         }
         FeatureTable features = new FeatureTable();
         int[] initialGrid = {image.nx(), image.ny(), image.nz()};
