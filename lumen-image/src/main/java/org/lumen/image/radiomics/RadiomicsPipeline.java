@@ -1,5 +1,6 @@
 package org.lumen.image.radiomics;
 
+import java.util.Arrays;
 import org.lumen.image.Volume;
 import org.lumen.image.VoxelType;
 import org.lumen.image.radiomics.features.IntensityHistogram;
@@ -33,13 +34,13 @@ public final class RadiomicsPipeline {
                     + " " + image.geometry());
         }
         boolean[] roi = binarise(mask);
-        if (BoundingBox.of(roi, mask.nx(), mask.ny(), mask.nz()).isEmpty()) {
-            throw new IllegalArgumentException("the ROI mask is empty: no voxel of the mask on the image grid is inside (0.5 or more)");
-        }
+        BoundingBox roiBox = BoundingBox.of(roi, mask.nx(), mask.ny(), mask.nz()).orElseThrow(
+                () -> new IllegalArgumentException("the ROI mask is empty: no voxel of the mask on the image grid is inside"
+                        + " (0.5 or more)"));
         FeatureTable features = new FeatureTable();
-        int[] initialGrid = {image.nx(), image.ny(), image.nz()};
-        features.putAll(Diagnostics.image(image, "init_img"));
-        features.putAll(Diagnostics.roi(initialGrid, image, roi, roi, "init_roi"));
+        FeatureTable initialImage = Diagnostics.image(image, "init_img");
+        features.putAll(initialImage);
+        features.putAll(roiDiagnostics(image, roi, roiBox, "init_roi"));
 
         Volume interpolated = image;
         boolean[] interpolatedRoi = roi;
@@ -47,17 +48,20 @@ public final class RadiomicsPipeline {
             RadiomicsConfig.Resampling resampling = config.resampling().get();
             InterpolationGrid grid = InterpolationGrid.of(image, resampling);
             interpolated = interpolateImage(image, grid, resampling);
-            interpolatedRoi = interpolateMask(roi, image, grid, resampling);
+            interpolatedRoi = ImageInterpolator.interpolateMask(roi, image.nx(), image.ny(), image.nz(), roiBox, grid,
+                    resampling.mask(), resampling.partialVolumeThreshold());
+            features.putAll(Diagnostics.image(interpolated, "interp_img"));
+        } else {
+            initialImage.asMap().forEach((tag, value) -> features.put(tag.replace("_init_img", "_interp_img"), value));
         }
         int[] grid = {interpolated.nx(), interpolated.ny(), interpolated.nz()};
-        features.putAll(Diagnostics.image(interpolated, "interp_img"));
-        BoundingBox roiBox = BoundingBox.of(interpolatedRoi, grid[0], grid[1], grid[2]).orElseThrow(
+        BoundingBox interpolatedBox = BoundingBox.of(interpolatedRoi, grid[0], grid[1], grid[2]).orElseThrow(
                 () -> new IllegalArgumentException("the ROI vanished on interpolation: no voxel of the interpolated mask"
                         + " reaches the partial volume threshold"));
 
         // ROI extraction: from here on only the ROI's box plus the local intensity sphere's reach.
         int[] margin = LocalIntensity.margin(interpolated);
-        BoundingBox crop = roiBox.grow(margin[0], margin[1], margin[2], grid[0], grid[1], grid[2]);
+        BoundingBox crop = interpolatedBox.grow(margin[0], margin[1], margin[2], grid[0], grid[1], grid[2]);
         Volume image0 = crop.crop(interpolated);
         boolean[] morphological = crop.crop(interpolatedRoi, grid[0], grid[1]);
         float[] values = image0.data();
@@ -72,23 +76,31 @@ public final class RadiomicsPipeline {
                     .map(r -> "range [" + r.lower() + ", " + r.upper() + "]").orElse("no range")
                     + (config.outlierSigma().isPresent() ? ", outliers" : "") + ")");
         }
+        // Sorted once here, the sorts inside the statistics and the histograms find them in order and take linear time.
+        Arrays.sort(roiValues);
 
         FeatureFamilies.morphology(roiImage).ifPresent(features::putAll);
         features.putAll(LocalIntensity.compute(image0, intensity));
         features.putAll(IntensityStatistics.compute(roiValues));
         double lowerBound = config.range().map(RadiomicsConfig.IntensityRange::lower).orElse(Double.NaN);
         Discretiser.Levels levels = Discretiser.discretise(values, intensity, config.discretisation(), lowerBound);
-        features.putAll(IntensityHistogram.compute(levelsInMask(levels.levels(), intensity, roiValues.length),
+        features.putAll(IntensityHistogram.compute(sortedLevelsInMask(levels, intensity, roiValues.length),
                 levels.levelCount()));
         features.putAll(IntensityVolumeHistogram.compute(roiValues, config.ivhDiscretisation(), config.range()));
 
         if (!FeatureFamilies.textures().isEmpty()) {
-            DiscretisedRoi discretised = discretisedRoi(roiImage, levels, roiBox.relativeTo(crop));
+            DiscretisedRoi discretised = discretisedRoi(roiImage, levels, interpolatedBox.relativeTo(crop));
             for (TextureFamily family : FeatureFamilies.textures()) {
                 features.putAll(family.compute(discretised, config.textureDimensionalities()));
             }
         }
         return features;
+    }
+
+    /** The ROI diagnostics of the whole grid, computed on the ROI's bounding box (where all of the ROI lies). */
+    private static FeatureTable roiDiagnostics(Volume image, boolean[] roi, BoundingBox box, String stage) {
+        boolean[] cropped = box.crop(roi, image.nx(), image.ny());
+        return Diagnostics.roi(new int[] {image.nx(), image.ny(), image.nz()}, box.crop(image), cropped, cropped, stage);
     }
 
     private static boolean[] binarise(Volume mask) {
@@ -114,30 +126,23 @@ public final class RadiomicsPipeline {
         return new Volume(grid.nx(), grid.ny(), grid.nz(), values, type, grid.geometry());
     }
 
-    /** The ROI on the new grid: interpolated as 0/1 values, then inside where at least the partial volume threshold. */
-    private static boolean[] interpolateMask(boolean[] roi, Volume image, InterpolationGrid grid,
-                                             RadiomicsConfig.Resampling resampling) {
-        double[] source = new double[roi.length];
-        for (int n = 0; n < source.length; n++) {
-            source[n] = roi[n] ? 1 : 0;
-        }
-        double[] result = ImageInterpolator.interpolate(source, image.nx(), image.ny(), image.nz(), grid, resampling.mask());
-        boolean[] inside = new boolean[result.length];
-        for (int n = 0; n < inside.length; n++) {
-            inside[n] = result[n] >= resampling.partialVolumeThreshold();
-        }
-        return inside;
-    }
-
-    private static int[] levelsInMask(int[] levels, boolean[] mask, int count) {
-        int[] inMask = new int[count];
-        int k = 0;
+    /** The grey levels of the voxels in the mask, in ascending order (a counting sort: levels are small). */
+    private static int[] sortedLevelsInMask(Discretiser.Levels levels, boolean[] mask, int count) {
+        int[] histogram = new int[levels.levelCount() + 2];
+        int[] all = levels.levels();
         for (int n = 0; n < mask.length; n++) {
             if (mask[n]) {
-                inMask[k++] = levels[n];
+                histogram[all[n]]++;
             }
         }
-        return inMask;
+        int[] sorted = new int[count];
+        int k = 0;
+        for (int level = 0; level < histogram.length; level++) {
+            for (int c = 0; c < histogram[level]; c++) {
+                sorted[k++] = level;
+            }
+        }
+        return sorted;
     }
 
     /** The grey levels and masks on the ROI's own bounding box ({@code box}, relative to the crop). */

@@ -1,5 +1,7 @@
 package org.lumen.image.radiomics.features;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.lumen.image.Volume;
 import org.lumen.image.radiomics.FeatureTable;
 
@@ -72,6 +74,13 @@ public final class LocalIntensity {
         private final int[] dy;
         private final int[] dz;
         private final int[] halfWidth;
+        private final int reachX;
+        private final int reachY;
+        private final int reachZ;
+        /** Offset of each row's running sums from the centre row's. */
+        private final int[] rowOffset;
+        /** Voxels in the sphere when none of it lies beyond the image. */
+        private final int wholeCount;
 
         Sphere(Volume image) {
             nx = image.nx();
@@ -83,7 +92,7 @@ public final class LocalIntensity {
             double r2 = SPHERE_RADIUS_MM * SPHERE_RADIUS_MM;
             int ry = (int) Math.floor(SPHERE_RADIUS_MM / sy);
             int rz = (int) Math.floor(SPHERE_RADIUS_MM / sz);
-            java.util.List<int[]> rows = new java.util.ArrayList<>();
+            List<int[]> rows = new ArrayList<>();
             for (int k = -rz; k <= rz; k++) {
                 for (int j = -ry; j <= ry; j++) {
                     double left = r2 - (j * sy) * (j * sy) - (k * sz) * (k * sz);
@@ -95,6 +104,16 @@ public final class LocalIntensity {
             dy = rows.stream().mapToInt(r -> r[0]).toArray();
             dz = rows.stream().mapToInt(r -> r[1]).toArray();
             halfWidth = rows.stream().mapToInt(r -> r[2]).toArray();
+            reachX = rows.stream().mapToInt(r -> r[2]).max().orElse(0);
+            reachY = ry;
+            reachZ = rz;
+            rowOffset = new int[dy.length];
+            int whole = 0;
+            for (int r = 0; r < dy.length; r++) {
+                rowOffset[r] = (dy[r] + ny * dz[r]) * (nx + 1);
+                whole += 2 * halfWidth[r] + 1;
+            }
+            wholeCount = whole;
         }
 
         /** For each row of the image, sums of its first 0, 1, ..., nx values: (nx + 1) per row. */
@@ -113,6 +132,20 @@ public final class LocalIntensity {
         }
 
         double mean(double[] rowSums, int x, int y, int z) {
+            if (x >= reachX && x < nx - reachX && y >= reachY && y < ny - reachY && z >= reachZ && z < nz - reachZ) {
+                int centre = (y + ny * z) * (nx + 1) + x;
+                double sum = 0;
+                for (int r = 0; r < rowOffset.length; r++) {
+                    int at = centre + rowOffset[r];
+                    sum += rowSums[at + halfWidth[r] + 1] - rowSums[at - halfWidth[r]];
+                }
+                return sum / wholeCount;
+            }
+            return meanNearEdge(rowSums, x, y, z);
+        }
+
+        /** The mean over the part of the sphere inside the image. */
+        private double meanNearEdge(double[] rowSums, int x, int y, int z) {
             double sum = 0;
             int count = 0;
             for (int r = 0; r < dy.length; r++) {
