@@ -1,6 +1,12 @@
 package org.lumen.image.radiomics;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.lumen.image.Volume;
 import org.lumen.image.VoxelType;
 import org.lumen.image.radiomics.features.IntensityHistogram;
@@ -16,18 +22,25 @@ import org.lumen.image.radiomics.texture.TextureFamily;
  * NGLDM). Families not in this build are skipped ({@link FeatureFamilies#unavailable()}).
  *
  * <p>After interpolation everything works on the ROI's bounding box, grown by the local intensity sphere's radius, so
- * the cost follows the ROI rather than the image. Single-threaded.
+ * the cost follows the ROI rather than the image. Single-threaded unless given an executor.
  */
 public final class RadiomicsPipeline {
     private RadiomicsPipeline() {
     }
 
+    /** {@link #run(Volume, Volume, RadiomicsConfig, Executor)} on the calling thread alone. */
+    public static FeatureTable run(Volume image, Volume mask, RadiomicsConfig config) {
+        return run(image, mask, config, Runnable::run);
+    }
+
     /**
      * @param image the image in its own units (CT: Hounsfield units)
      * @param mask the ROI on the image's grid: voxels of value 0.5 or more (in magnitude) are inside
+     * @param executor runs the image and mask interpolation side by side and then the feature families side by side
+     *     (their results are merged in IBSI order whatever order they finish in); {@code Runnable::run} for one thread
      * @throws IllegalArgumentException when the mask is on another grid, or the ROI is empty before or after a step
      */
-    public static FeatureTable run(Volume image, Volume mask, RadiomicsConfig config) {
+    public static FeatureTable run(Volume image, Volume mask, RadiomicsConfig config, Executor executor) {
         if (!mask.sameGeometry(image, 1e-3)) {
             throw new IllegalArgumentException("the mask grid " + mask.nx() + "x" + mask.ny() + "x" + mask.nz() + " "
                     + mask.geometry() + " does not match the image grid " + image.nx() + "x" + image.ny() + "x" + image.nz()
@@ -47,9 +60,11 @@ public final class RadiomicsPipeline {
         if (config.resampling().isPresent()) {
             RadiomicsConfig.Resampling resampling = config.resampling().get();
             InterpolationGrid grid = InterpolationGrid.of(image, resampling);
-            interpolated = interpolateImage(image, grid, resampling);
+            CompletableFuture<Volume> newImage = CompletableFuture.supplyAsync(
+                    () -> interpolateImage(image, grid, resampling), executor);
             interpolatedRoi = ImageInterpolator.interpolateMask(roi, image.nx(), image.ny(), image.nz(), roiBox, grid,
                     resampling.mask(), resampling.partialVolumeThreshold());
+            interpolated = join(newImage);
             features.putAll(Diagnostics.image(interpolated, "interp_img"));
         } else {
             initialImage.asMap().forEach((tag, value) -> features.put(tag.replace("_init_img", "_interp_img"), value));
@@ -78,23 +93,39 @@ public final class RadiomicsPipeline {
         }
         // Sorted once here, the sorts inside the statistics and the histograms find them in order and take linear time.
         Arrays.sort(roiValues);
-
-        FeatureFamilies.morphology(roiImage).ifPresent(features::putAll);
-        features.putAll(LocalIntensity.compute(image0, intensity));
-        features.putAll(IntensityStatistics.compute(roiValues));
         double lowerBound = config.range().map(RadiomicsConfig.IntensityRange::lower).orElse(Double.NaN);
         Discretiser.Levels levels = Discretiser.discretise(values, intensity, config.discretisation(), lowerBound);
-        features.putAll(IntensityHistogram.compute(sortedLevelsInMask(levels, intensity, roiValues.length),
-                levels.levelCount()));
-        features.putAll(IntensityVolumeHistogram.compute(roiValues, config.ivhDiscretisation(), config.range()));
+        DiscretisedRoi discretised = discretisedRoi(roiImage, levels, interpolatedBox.relativeTo(crop));
 
-        if (!FeatureFamilies.textures().isEmpty()) {
-            DiscretisedRoi discretised = discretisedRoi(roiImage, levels, interpolatedBox.relativeTo(crop));
-            for (TextureFamily family : FeatureFamilies.textures()) {
-                features.putAll(family.compute(discretised, config.textureDimensionalities()));
-            }
+        List<Supplier<FeatureTable>> families = new ArrayList<>();
+        families.add(() -> FeatureFamilies.morphology(roiImage).orElseGet(FeatureTable::new));
+        families.add(() -> LocalIntensity.compute(image0, intensity));
+        families.add(() -> IntensityStatistics.compute(roiValues));
+        families.add(() -> IntensityHistogram.compute(sortedLevelsInMask(levels, intensity, roiValues.length),
+                levels.levelCount()));
+        families.add(() -> IntensityVolumeHistogram.compute(roiValues, config.ivhDiscretisation(), config.range()));
+        for (TextureFamily family : FeatureFamilies.textures()) {
+            families.add(() -> family.compute(discretised, config.textureDimensionalities()));
         }
+        List<CompletableFuture<FeatureTable>> results = families.stream()
+                .map(family -> CompletableFuture.supplyAsync(family, executor)).toList();
+        results.forEach(result -> features.putAll(join(result)));
         return features;
+    }
+
+    /** The result, or the family's own exception rather than a CompletionException around it. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** The ROI diagnostics of the whole grid, computed on the ROI's bounding box (where all of the ROI lies). */
