@@ -11,7 +11,8 @@ import org.lumen.image.radiomics.texture.TextureFamily;
 /**
  * The feature families the pipeline finds by name: morphology and the six texture families, each in its own class
  * written alongside the pipeline. A family whose class is not on the classpath is skipped and listed by
- * {@link #unavailable()}, so the pipeline runs (and says what it lacks) in any build.
+ * {@link #unavailable()}, so the pipeline runs (and says what it lacks) in any build. One instance of each texture family
+ * serves every run, also runs side by side, so a family must keep no state between calls.
  */
 public final class FeatureFamilies {
     /** Texture family classes in the IBSI's order (GLCM, GLRLM, GLSZM, GLDZM, NGTDM, NGLDM). */
