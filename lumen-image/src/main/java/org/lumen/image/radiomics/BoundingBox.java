@@ -101,7 +101,7 @@ public record BoundingBox(int x0, int y0, int z0, int x1, int y1, int z1) {
             }
         }
         Geometry g = image.geometry();
-        org.lumen.image.Geometry moved = new Geometry(g.indexToPatient(x0, y0, z0), g.direction(), g.spacing());
+        Geometry moved = new Geometry(g.indexToPatient(x0, y0, z0), g.direction(), g.spacing());
         return new Volume(nx(), ny(), nz(), values, image.voxelType(), moved);
     }
 }

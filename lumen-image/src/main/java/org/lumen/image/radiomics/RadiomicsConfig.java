@@ -1,6 +1,7 @@
 package org.lumen.image.radiomics;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -24,7 +25,7 @@ public record RadiomicsConfig(String name, Set<Dimensionality> textureDimensiona
                               Discretisation ivhDiscretisation) {
 
     /** The IBSI configuration names {@link #named} knows, in the order the IBSI lists them. */
-    public static final java.util.List<String> REFERENCE_NAMES = java.util.List.of("digital-phantom", "A", "B", "C", "D", "E");
+    public static final List<String> REFERENCE_NAMES = List.of("digital-phantom", "A", "B", "C", "D", "E");
 
     public RadiomicsConfig {
         Objects.requireNonNull(name, "name");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** What the IBSI reference tests share: the check that lists every miss, and the per-family summary under target/. */
@@ -25,7 +26,7 @@ final class IbsiReferenceTests {
     }
 
     /** Fails listing every miss (tag, ours, reference, tolerance) among the rows of the families {@code which} selects. */
-    static void assertAllMatch(IbsiReferenceValues reference, FeatureTable ours, java.util.function.Predicate<String> which,
+    static void assertAllMatch(IbsiReferenceValues reference, FeatureTable ours, Predicate<String> which,
                                String what) {
         List<IbsiReferenceValues.Miss> misses = reference.misses(ours, which);
         long total = reference.rows().stream().filter(r -> which.test(r.family())).count();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.lumen.dicom.testing.TestData;
 
 /**
@@ -92,7 +93,7 @@ record IbsiReferenceValues(String dataSet, List<Row> rows) {
         return misses;
     }
 
-    List<Miss> misses(FeatureTable ours, java.util.function.Predicate<String> family) {
+    List<Miss> misses(FeatureTable ours, Predicate<String> family) {
         return misses(ours).stream().filter(m -> family.test(m.row().family())).toList();
     }
 

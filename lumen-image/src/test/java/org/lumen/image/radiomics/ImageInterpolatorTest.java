@@ -3,6 +3,7 @@ package org.lumen.image.radiomics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.lumen.image.Geometry;
 import org.lumen.image.Matrix3;
@@ -40,7 +41,7 @@ class ImageInterpolatorTest {
     @Test
     void linearAndSplineReproduceALinearRampAndNearestPicksTheClosestSample() {
         double[] ramp = new double[40];
-        java.util.Arrays.setAll(ramp, i -> 10.0 * i);
+        Arrays.setAll(ramp, i -> 10.0 * i);
         // y spacing 0.75 keeps the single row as it is: the resampling is along x only.
         Volume line = volume(40, 1, 1, new Vec3(1, 0.75, 1), new float[40]);
         InterpolationGrid grid = InterpolationGrid.of(line, resampling(0.75, true, GridInterpolation.LINEAR));
