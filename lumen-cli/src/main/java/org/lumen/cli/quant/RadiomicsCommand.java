@@ -37,7 +37,7 @@ public final class RadiomicsCommand implements Callable<Integer> {
     Path image;
 
     @Option(names = "--mask", required = true, paramLabel = "MASK",
-            description = "The ROI: a NIfTI mask (non-zero voxels inside), or DICOM RTSTRUCT / SEG where supported.")
+            description = "The ROI: a NIfTI mask (voxels of 0.5 or more inside), or DICOM RTSTRUCT / SEG where supported.")
     Path mask;
 
     @Option(names = "--config", required = true, paramLabel = "NAME",
