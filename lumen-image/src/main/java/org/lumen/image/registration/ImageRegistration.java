@@ -1,0 +1,71 @@
+package org.lumen.image.registration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.lumen.image.Vec3;
+import org.lumen.image.Volume;
+import org.lumen.image.resample.AffineTransform;
+
+/**
+ * Registers a moving volume onto a fixed volume in patient coordinates: finds the transform T (fixed point to moving
+ * point) under which the moving image best matches the fixed image, coarse to fine over a Gaussian pyramid.
+ *
+ * <p>The search starts from the given transform or by aligning the centres of mass. On each level a fresh seeded sample
+ * of fixed voxels is drawn and {@link GradientDescent} moves the parameters (about the fixed centre of mass, in
+ * millimetres of displacement, see {@link Parameterisation}) from the previous level's result. An affine search is
+ * preceded on the coarse levels by a similarity search, which has fewer ways to go wrong while the images are far apart.
+ */
+public final class ImageRegistration {
+    private static final double FIRST_STEP_PER_SPACING = 2.0;
+    private static final double STEP_PER_SPACING = 1.0;
+    private static final double MIN_STEP_PER_SPACING = 0.01;
+    private static final double GRADIENT_DELTA_PER_SPACING = 0.25;
+
+    private ImageRegistration() {
+    }
+
+    public static RegistrationResult register(Volume fixed, Volume moving, RegistrationOptions options) {
+        Objects.requireNonNull(fixed, "fixed");
+        Objects.requireNonNull(moving, "moving");
+        Objects.requireNonNull(options, "options");
+        double[] levels = options.levelsMm();
+        Volume coarseFixed = ImagePyramid.level(fixed, levels[0]);
+        Volume coarseMoving = ImagePyramid.level(moving, levels[0]);
+        Vec3 centre = CentreOfMass.of(coarseFixed);
+        AffineTransform transform = options.initial().orElseGet(() ->
+                new AffineTransform(org.lumen.image.Matrix3.identity(), CentreOfMass.of(coarseMoving).minus(centre)));
+        List<RegistrationResult.Level> done = new ArrayList<>();
+        int iterations = 0;
+        double metric = Double.NaN;
+        for (int l = 0; l < levels.length; l++) {
+            long start = System.nanoTime();
+            Volume levelFixed = l == 0 ? coarseFixed : ImagePyramid.level(fixed, levels[l]);
+            Volume levelMoving = l == 0 ? coarseMoving : ImagePyramid.level(moving, levels[l]);
+            SampledMetric cost = new SampledMetric(levelFixed, levelMoving, options.metric(), options.bins(),
+                    options.samples(), options.seed() + l);
+            TransformModel model = modelAt(options.model(), l, levels.length);
+            double spacing = levels[l];
+            GradientDescent optimiser = new GradientDescent(
+                    (l == 0 ? FIRST_STEP_PER_SPACING : STEP_PER_SPACING) * spacing, MIN_STEP_PER_SPACING * spacing,
+                    GRADIENT_DELTA_PER_SPACING * spacing, options.maxIterations());
+            Parameterisation parameters = new Parameterisation(model, centre, cost.sampleRadius(), transform);
+            GradientDescent.Outcome outcome = optimiser.minimise(p -> cost.cost(parameters.transform(p)),
+                    parameters.size());
+            transform = parameters.transform(outcome.parameters());
+            metric = -outcome.cost();
+            iterations += outcome.iterations();
+            done.add(new RegistrationResult.Level(spacing, model, cost.sampleCount(), outcome.iterations(), metric,
+                    (System.nanoTime() - start) / 1_000_000));
+        }
+        return new RegistrationResult(transform, options.metric(), metric, iterations, done);
+    }
+
+    /** AFFINE searches similarity only on levels before the last two; other models search themselves everywhere. */
+    private static TransformModel modelAt(TransformModel model, int level, int levelCount) {
+        if (model == TransformModel.AFFINE && level < levelCount - 2) {
+            return TransformModel.SIMILARITY;
+        }
+        return model;
+    }
+}
