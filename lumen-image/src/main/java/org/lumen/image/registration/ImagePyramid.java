@@ -26,6 +26,23 @@ public final class ImagePyramid {
     }
 
     /**
+     * All levels at once, each made from the next finer one (cheaper than smoothing the full image with a wide kernel
+     * for every level); the result is in the order of {@code spacingsMm}, which must run coarse to fine.
+     */
+    public static java.util.List<Volume> levels(Volume volume, double[] spacingsMm) {
+        Volume[] out = new Volume[spacingsMm.length];
+        Volume finer = volume;
+        for (int l = spacingsMm.length - 1; l >= 0; l--) {
+            if (l < spacingsMm.length - 1 && spacingsMm[l] < spacingsMm[l + 1]) {
+                throw new IllegalArgumentException("levels must run coarse to fine, got " + java.util.Arrays.toString(spacingsMm));
+            }
+            out[l] = level(finer, spacingsMm[l]);
+            finer = out[l];
+        }
+        return java.util.List.of(out);
+    }
+
+    /**
      * The image smoothed with a Gaussian of sigma {@code factor / 2} voxels along each axis and sampled every
      * {@code factor} voxels; the volume itself where every factor is 1.
      */

@@ -19,7 +19,7 @@ import org.lumen.image.resample.AffineTransform;
 public final class ImageRegistration {
     private static final double FIRST_STEP_PER_SPACING = 2.0;
     private static final double STEP_PER_SPACING = 1.0;
-    private static final double MIN_STEP_PER_SPACING = 0.01;
+    private static final double MIN_STEP_PER_SPACING = 0.02;
     private static final double GRADIENT_DELTA_PER_SPACING = 0.25;
 
     private ImageRegistration() {
@@ -30,8 +30,11 @@ public final class ImageRegistration {
         Objects.requireNonNull(moving, "moving");
         Objects.requireNonNull(options, "options");
         double[] levels = options.levelsMm();
-        Volume coarseFixed = ImagePyramid.level(fixed, levels[0]);
-        Volume coarseMoving = ImagePyramid.level(moving, levels[0]);
+        long begin = System.nanoTime(); // the first level's time includes building the pyramids
+        List<Volume> fixedLevels = ImagePyramid.levels(fixed, levels);
+        List<Volume> movingLevels = ImagePyramid.levels(moving, levels);
+        Volume coarseFixed = fixedLevels.get(0);
+        Volume coarseMoving = movingLevels.get(0);
         Vec3 centre = CentreOfMass.of(coarseFixed);
         AffineTransform transform = options.initial().orElseGet(() ->
                 new AffineTransform(org.lumen.image.Matrix3.identity(), CentreOfMass.of(coarseMoving).minus(centre)));
@@ -39,9 +42,9 @@ public final class ImageRegistration {
         int iterations = 0;
         double metric = Double.NaN;
         for (int l = 0; l < levels.length; l++) {
-            long start = System.nanoTime();
-            Volume levelFixed = l == 0 ? coarseFixed : ImagePyramid.level(fixed, levels[l]);
-            Volume levelMoving = l == 0 ? coarseMoving : ImagePyramid.level(moving, levels[l]);
+            long start = l == 0 ? begin : System.nanoTime();
+            Volume levelFixed = fixedLevels.get(l);
+            Volume levelMoving = movingLevels.get(l);
             SampledMetric cost = new SampledMetric(levelFixed, levelMoving, options.metric(), options.bins(),
                     options.samples(), options.seed() + l);
             TransformModel model = modelAt(options.model(), l, levels.length);
