@@ -28,8 +28,9 @@ import picocli.CommandLine.Parameters;
                 + " (rigid, mutual information, by default), the subtraction image (current - registered prior) is written"
                 + " to --out, and with --labels the per-label volumes and change in percent, and the labelled regions that"
                 + " are new or gone, are reported.",
-                "Current volumes come from --current-labels (a label map on the current's grid); without it the prior's"
-                + " labels warped onto the current stand in, which measures no real change."})
+                "Current volumes come from --current-labels (a label map of the current scan); without it each label's"
+                + " change is measured by an affine registration of its neighbourhood (the volume scales by the"
+                + " determinant), and new or gone regions cannot be found."})
 public final class CompareCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 

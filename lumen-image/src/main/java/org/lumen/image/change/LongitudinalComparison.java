@@ -25,11 +25,13 @@ import org.lumen.image.resample.Resampler;
  * neighbour) only to decide which regions overlap: a connected region of the current labels that touches no voxel of the
  * same label in the warped prior is new; a region of the warped prior that touches none in the current is gone.
  *
- * <p>Without the current's own labels the prior's labels warped onto the current stand in for them: then the current
- * volumes differ from the prior ones only by the registration's scaling (none for rigid) and no region is new or gone;
- * {@link Comparison#method()} says so.
+ * <p>Without the current's own labels each label's volume change is measured by a local affine registration around it
+ * ({@link LocalVolumeChange}), and no region can be called new or gone; {@link Comparison#method()} says which was done.
  */
 public final class LongitudinalComparison {
+    static final String LOCAL_METHOD = "no current labels: each label's current volume is its prior volume divided by"
+            + " the determinant of an affine registration of its neighbourhood (the prior label warped onto the current,"
+            + " grown by " + LocalVolumeChange.MARGIN_VOXELS + " voxels); new or gone regions need --current-labels";
     private LongitudinalComparison() {
     }
 
@@ -77,16 +79,42 @@ public final class LongitudinalComparison {
         }
         Volume warped = Resampler.resample(priorLabels.get(), current.nx(), current.ny(), current.nz(),
                 current.geometry(), registration.transform(), Interpolation.NEAREST, 0f);
-        Volume currentSide = ownCurrent.orElse(warped);
+        if (ownCurrent.isEmpty()) {
+            List<LabelChange> estimated = localChanges(current, prior, priorLabels.get(), warped, registration, options);
+            return new Comparison(registration, subtraction, Optional.of(warped), estimated, List.of(), LOCAL_METHOD);
+        }
+        Volume currentSide = ownCurrent.get();
         List<LabelChange> changes = labelChanges(priorLabels.get(), currentSide);
         List<RegionChange> regions = new ArrayList<>();
         regions.addAll(unmatched(currentSide, warped, RegionKind.NEW));
         regions.addAll(unmatched(warped, currentSide, RegionKind.GONE));
-        String method = ownCurrent.isPresent()
-                ? "current labels against prior labels (volumes each on its own grid; regions matched after registration)"
-                : "prior labels warped onto the current by the registration (no current labels given: volumes change only"
-                        + " by the registration's scaling, and no region can be new or gone)";
+        String method = "current labels against prior labels (volumes each on its own grid; regions matched after"
+                + " registration)";
         return new Comparison(registration, subtraction, Optional.of(warped), changes, regions, method);
+    }
+
+    /**
+     * Without the current's labels: each label's current volume is its prior volume divided by the determinant of a
+     * local affine registration around it ({@link LocalVolumeChange}); the voxel count is the prior's scaled the same way.
+     */
+    private static List<LabelChange> localChanges(Volume current, Volume prior, Volume priorLabels, Volume warped,
+                                                  RegistrationResult global, RegistrationOptions options) {
+        double priorVoxel = LabelVolumes.voxelVolumeMm3(priorLabels);
+        double currentVoxel = LabelVolumes.voxelVolumeMm3(current);
+        List<LabelChange> changes = new ArrayList<>();
+        for (int label : labelValues(priorLabels)) {
+            int before = LabelVolumes.count(priorLabels, label);
+            if (LabelVolumes.count(warped, label) == 0) {
+                changes.add(new LabelChange(label, before, before * priorVoxel, 0, 0));
+                continue;
+            }
+            RegistrationResult local = LocalVolumeChange.localTransform(current, prior, warped, label,
+                    global.transform(), options);
+            double currentMm3 = before * priorVoxel / Math.abs(local.transform().linear().determinant());
+            changes.add(new LabelChange(label, before, before * priorVoxel, (int) Math.round(currentMm3 / currentVoxel),
+                    currentMm3));
+        }
+        return changes;
     }
 
     private static void requireSameGrid(Volume labels, Volume image, String labelsName, String imageName) {

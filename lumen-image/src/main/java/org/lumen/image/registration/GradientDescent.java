@@ -5,7 +5,8 @@ import java.util.stream.IntStream;
 
 /**
  * Regular-step gradient descent: steps of a set length along the negative gradient (central differences), kept when the
- * cost falls; a step that does not lower the cost is refused and the step length halved. Stops when the step is shorter
+ * cost falls; a step that does not lower the cost is refused and the step length halved, a kept one
+ * lengthens it by a quarter (never beyond the first). Stops when the step is shorter
  * than {@code minStep} or after {@code maxIterations} steps. The costs of a gradient's 2n probes are independent and
  * computed in parallel.
  *
@@ -15,6 +16,8 @@ import java.util.stream.IntStream;
  * @param maxIterations most steps tried (kept or refused)
  */
 record GradientDescent(double initialStep, double minStep, double gradientDelta, int maxIterations) {
+    /** A kept step lengthens the next one a little (up to the first), so a long shallow valley is not crawled. */
+    private static final double GROWTH = 1.25;
 
     /** Where the search ended: the parameters, their cost and the number of steps tried. */
     record Outcome(double[] parameters, double cost, int iterations) {
@@ -41,6 +44,7 @@ record GradientDescent(double initialStep, double minStep, double gradientDelta,
                 x = candidate;
                 fx = fc;
                 gradient = gradient(cost, x);
+                step = Math.min(initialStep, step * GROWTH);
             } else {
                 step /= 2;
             }

@@ -6,13 +6,15 @@ import java.util.Objects;
 import org.lumen.image.Vec3;
 import org.lumen.image.Volume;
 import org.lumen.image.resample.AffineTransform;
+import org.lumen.image.resample.Interpolation;
+import org.lumen.image.resample.Resampler;
 
 /**
  * Registers a moving volume onto a fixed volume in patient coordinates: finds the transform T (fixed point to moving
  * point) under which the moving image best matches the fixed image, coarse to fine over a Gaussian pyramid.
  *
  * <p>The search starts from the given transform or by aligning the centres of mass. On each level a fresh seeded sample
- * of fixed voxels is drawn and {@link GradientDescent} moves the parameters (about the fixed centre of mass, in
+ * of fixed voxels is drawn and {@link GradientDescent} moves the parameters (about the fixed centre of mass, or the mask's, in
  * millimetres of displacement, see {@link Parameterisation}) from the previous level's result. An affine search is
  * preceded on the coarse levels by a similarity search, which has fewer ways to go wrong while the images are far apart.
  */
@@ -35,9 +37,12 @@ public final class ImageRegistration {
         List<Volume> movingLevels = ImagePyramid.levels(moving, levels);
         Volume coarseFixed = fixedLevels.get(0);
         Volume coarseMoving = movingLevels.get(0);
-        Vec3 centre = CentreOfMass.of(coarseFixed);
+        // Rotations and scaling turn about the middle of what is matched (the mask's when there is one), so that they
+        // do not also shift it and the parameters stay independent of each other.
+        Vec3 centre = options.fixedMask().map(CentreOfMass::of).orElseGet(() -> CentreOfMass.of(coarseFixed));
         AffineTransform transform = options.initial().orElseGet(() ->
-                new AffineTransform(org.lumen.image.Matrix3.identity(), CentreOfMass.of(coarseMoving).minus(centre)));
+                new AffineTransform(org.lumen.image.Matrix3.identity(),
+                        CentreOfMass.of(coarseMoving).minus(CentreOfMass.of(coarseFixed))));
         List<RegistrationResult.Level> done = new ArrayList<>();
         int iterations = 0;
         double metric = Double.NaN;
@@ -45,7 +50,9 @@ public final class ImageRegistration {
             long start = l == 0 ? begin : System.nanoTime();
             Volume levelFixed = fixedLevels.get(l);
             Volume levelMoving = movingLevels.get(l);
-            SampledMetric cost = new SampledMetric(levelFixed, levelMoving, options.metric(), options.bins(),
+            Volume mask = options.fixedMask().map(m -> m.sameGeometry(levelFixed, 1e-3) ? m
+                    : Resampler.resampleOnto(m, levelFixed, Interpolation.NEAREST, 0f)).orElse(null);
+            SampledMetric cost = new SampledMetric(levelFixed, mask, levelMoving, options.metric(), options.bins(),
                     options.samples(), options.seed() + l);
             TransformModel model = modelAt(options.model(), l, levels.length);
             double spacing = levels[l];

@@ -34,9 +34,14 @@ final class SampledMetric {
     private final double sampleRadius;
 
     SampledMetric(Volume fixed, Volume movingVolume, Metric metric, int bins, int sampleCount, long seed) {
+        this(fixed, null, movingVolume, metric, bins, sampleCount, seed);
+    }
+
+    /** As above, sampling only where {@code mask} (on the fixed grid, or null for everywhere) is non-zero. */
+    SampledMetric(Volume fixed, Volume mask, Volume movingVolume, Metric metric, int bins, int sampleCount, long seed) {
         this.metric = metric;
         this.bins = bins;
-        int[] chosen = chooseVoxels(fixed.voxelCount(), sampleCount, seed);
+        int[] chosen = chooseVoxels(candidates(fixed, mask), sampleCount, seed);
         points = new double[3 * chosen.length];
         fixedValues = new float[chosen.length];
         int plane = fixed.nx() * fixed.ny();
@@ -229,14 +234,36 @@ final class SampledMetric {
         return new double[] {min, max};
     }
 
-    /** {@code count} distinct voxel indices chosen at random with the seed (partial Fisher-Yates), or all of them. */
-    private static int[] chooseVoxels(int total, int count, long seed) {
-        if (count >= total) {
-            int[] all = new int[total];
-            for (int i = 0; i < total; i++) {
+    /** The voxel indices samples may be drawn from: the mask's non-zero voxels, or all. */
+    private static int[] candidates(Volume fixed, Volume mask) {
+        if (mask == null) {
+            int[] all = new int[fixed.voxelCount()];
+            for (int i = 0; i < all.length; i++) {
                 all[i] = i;
             }
             return all;
+        }
+        if (mask.voxelCount() != fixed.voxelCount()) {
+            throw new IllegalArgumentException("mask " + mask + " is not on the fixed grid " + fixed);
+        }
+        int n = 0;
+        int[] inside = new int[mask.voxelCount()];
+        for (int v = 0; v < inside.length; v++) {
+            if (mask.get(v) != 0) {
+                inside[n++] = v;
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("the fixed mask is empty: nothing to register");
+        }
+        return java.util.Arrays.copyOf(inside, n);
+    }
+
+    /** {@code count} distinct entries of {@code pool} chosen at random with the seed (partial Fisher-Yates), or all. */
+    private static int[] chooseVoxels(int[] pool, int count, long seed) {
+        int total = pool.length;
+        if (count >= total) {
+            return pool;
         }
         SplittableRandom random = new SplittableRandom(seed);
         java.util.HashMap<Integer, Integer> swapped = new java.util.HashMap<>();
@@ -245,7 +272,7 @@ final class SampledMetric {
             int r = s + random.nextInt(total - s);
             int atR = swapped.getOrDefault(r, r);
             int atS = swapped.getOrDefault(s, s);
-            chosen[s] = atR;
+            chosen[s] = pool[atR];
             swapped.put(r, atS);
         }
         java.util.Arrays.sort(chosen); // memory order: kinder to the cache

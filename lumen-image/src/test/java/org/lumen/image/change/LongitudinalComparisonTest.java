@@ -23,7 +23,8 @@ import org.lumen.image.resample.Interpolation;
  * The issue's longitudinal proof on a real image: Colin27 with the AAL hippocampi as the prior; the current is the same
  * brain with the left hippocampus shrunk to 90% of its volume (image and label scaled about its centroid), a new blob of
  * label 38 and the prior's extra blob of label 38 removed, moved rigidly. The comparison reports -10% +/- 1% for label 37,
- * the new blob as new and the removed one as gone.
+ * the new blob as new and the removed one as gone; without the current's labels, the local affine estimate reports the
+ * same -10% +/- 1%.
  */
 class LongitudinalComparisonTest {
     private static final int LEFT = 37;
@@ -83,10 +84,22 @@ class LongitudinalComparisonTest {
         float atBlob = comparison.subtraction().get((int) Math.round(index.x()), (int) Math.round(index.y()),
                 (int) Math.round(index.z()));
         assertThat(atBlob).isGreaterThan(0.3f * Shrinking.max(colin));
+
+        // Without the current's labels the local affine registration around the label measures the shrink.
+        LongitudinalComparison.Comparison unlabelled = LongitudinalComparison.compare(current, colin,
+                Optional.of(hippocampi), Optional.empty(),
+                RegistrationOptions.defaults(TransformModel.RIGID, Metric.MUTUAL_INFORMATION));
+        LongitudinalComparison.LabelChange estimated = byLabel(unlabelled.labels(), LEFT);
+        LongitudinalComparison.LabelChange untouched = byLabel(unlabelled.labels(), RIGHT);
+        System.out.printf("compare without current labels: left %.2f%%, right %.2f%%%n", estimated.changePercent(),
+                untouched.changePercent());
+        assertThat(unlabelled.method()).contains("no current labels");
+        assertThat(estimated.changePercent()).isCloseTo(-10.0, within(1.0));
+        assertThat(untouched.changePercent()).isCloseTo(0.0, within(1.0));
     }
 
     @Test
-    void withoutCurrentLabelsThePriorLabelsStandInAndSayingSo() {
+    void withoutCurrentLabelsAnUnchangedBrainShowsNoChangeAndNoRegions() {
         AffineTransform motion = KnownMotionAccess.random(colin, 32, 8, 8, 0);
         Volume current = KnownMotionAccess.move(colin, motion, Interpolation.LINEAR);
         LongitudinalComparison.Comparison comparison = LongitudinalComparison.compare(current, colin,
