@@ -38,6 +38,7 @@ class HippocampusCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.stdout().strip());
+        System.out.println("volumetry hippocampus: " + json);
         assertThat(json.get("left_mm3").asDouble()).isCloseTo(7469, within(0.03 * 7469));
         assertThat(json.get("right_mm3").asDouble()).isCloseTo(7606, within(0.03 * 7606));
         assertThat(json.get("voxel_volume_mm3").asDouble()).isCloseTo(1.0, within(1e-6));

@@ -1,9 +1,12 @@
 package org.lumen.image.registration;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.lumen.image.Geometry;
 import org.lumen.image.Vec3;
 import org.lumen.image.Volume;
+import org.lumen.image.resample.AffineTransform;
 import org.lumen.image.resample.Interpolation;
 import org.lumen.image.resample.Resampler;
 
@@ -29,17 +32,17 @@ public final class ImagePyramid {
      * All levels at once, each made from the next finer one (cheaper than smoothing the full image with a wide kernel
      * for every level); the result is in the order of {@code spacingsMm}, which must run coarse to fine.
      */
-    public static java.util.List<Volume> levels(Volume volume, double[] spacingsMm) {
+    public static List<Volume> levels(Volume volume, double[] spacingsMm) {
         Volume[] out = new Volume[spacingsMm.length];
         Volume finer = volume;
         for (int l = spacingsMm.length - 1; l >= 0; l--) {
             if (l < spacingsMm.length - 1 && spacingsMm[l] < spacingsMm[l + 1]) {
-                throw new IllegalArgumentException("levels must run coarse to fine, got " + java.util.Arrays.toString(spacingsMm));
+                throw new IllegalArgumentException("levels must run coarse to fine, got " + Arrays.toString(spacingsMm));
             }
             out[l] = level(finer, spacingsMm[l]);
             finer = out[l];
         }
-        return java.util.List.of(out);
+        return List.of(out);
     }
 
     /**
@@ -60,7 +63,7 @@ public final class ImagePyramid {
         int nx = Math.max(1, volume.nx() / f[0]);
         int ny = Math.max(1, volume.ny() / f[1]);
         int nz = Math.max(1, volume.nz() / f[2]);
-        return Resampler.resample(smooth, nx, ny, nz, coarse, org.lumen.image.resample.AffineTransform.IDENTITY,
+        return Resampler.resample(smooth, nx, ny, nz, coarse, AffineTransform.IDENTITY,
                 Interpolation.LINEAR, 0f);
     }
 

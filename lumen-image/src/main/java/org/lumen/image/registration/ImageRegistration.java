@@ -3,6 +3,7 @@ package org.lumen.image.registration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.lumen.image.Matrix3;
 import org.lumen.image.Vec3;
 import org.lumen.image.Volume;
 import org.lumen.image.resample.AffineTransform;
@@ -41,7 +42,7 @@ public final class ImageRegistration {
         // do not also shift it and the parameters stay independent of each other.
         Vec3 centre = options.fixedMask().map(CentreOfMass::of).orElseGet(() -> CentreOfMass.of(coarseFixed));
         AffineTransform transform = options.initial().orElseGet(() ->
-                new AffineTransform(org.lumen.image.Matrix3.identity(),
+                new AffineTransform(Matrix3.identity(),
                         CentreOfMass.of(coarseMoving).minus(CentreOfMass.of(coarseFixed))));
         List<RegistrationResult.Level> done = new ArrayList<>();
         int iterations = 0;

@@ -1,5 +1,7 @@
 package org.lumen.image.registration;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.SplittableRandom;
 import org.lumen.image.Matrix3;
 import org.lumen.image.Vec3;
@@ -256,7 +258,7 @@ final class SampledMetric {
         if (n == 0) {
             throw new IllegalArgumentException("the fixed mask is empty: nothing to register");
         }
-        return java.util.Arrays.copyOf(inside, n);
+        return Arrays.copyOf(inside, n);
     }
 
     /** {@code count} distinct entries of {@code pool} chosen at random with the seed (partial Fisher-Yates), or all. */
@@ -266,7 +268,7 @@ final class SampledMetric {
             return pool;
         }
         SplittableRandom random = new SplittableRandom(seed);
-        java.util.HashMap<Integer, Integer> swapped = new java.util.HashMap<>();
+        HashMap<Integer, Integer> swapped = new HashMap<>();
         int[] chosen = new int[count];
         for (int s = 0; s < count; s++) {
             int r = s + random.nextInt(total - s);
@@ -275,7 +277,7 @@ final class SampledMetric {
             chosen[s] = pool[atR];
             swapped.put(r, atS);
         }
-        java.util.Arrays.sort(chosen); // memory order: kinder to the cache
+        Arrays.sort(chosen); // memory order: kinder to the cache
         return chosen;
     }
 
