@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 org.lumen.cli.ai.ModelsCommand.class,
                 org.lumen.cli.ai.AnalyzeCommand.class, org.lumen.cli.ai.EvaluateCommand.class,
                 org.lumen.cli.ai.TrainCommand.class, org.lumen.cli.quant.VolumetryCommand.class,
-                org.lumen.cli.quant.RadiomicsCommand.class,
+                org.lumen.cli.quant.RadiomicsCommand.class, org.lumen.cli.quant.CompareCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
