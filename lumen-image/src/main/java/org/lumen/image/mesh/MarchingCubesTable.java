@@ -1,0 +1,190 @@
+package org.lumen.image.mesh;
+
+/**
+ * The 256-case marching-cubes triangle table, generated rather than typed in so that every case follows one rule.
+ *
+ * <p>Cube corner c sits at offset (c &amp; 1, (c &gt;&gt; 1) &amp; 1, (c &gt;&gt; 2) &amp; 1); bit c of a case is set when
+ * that corner is inside (above the iso-level). Edge {@code 4 * axis + n} joins the two corners that differ only along
+ * {@code axis}, n counting the other two corner bits in increasing order.
+ *
+ * <p>Construction: on each of the six cube faces the iso-contour is drawn as in marching squares. A face whose inside
+ * corners are diagonal is resolved by cutting each inside corner off on its own; the rule looks only at the face's four
+ * corners, so the two cubes sharing a face draw the same segments and the mesh has no cracks. Each face segment is
+ * directed so that the face's inside part lies to its left seen from outside the cube; the surface patch runs those
+ * segments backwards, chained into closed loops, and each loop is fanned into triangles (see {@link #fanTriangles}).
+ * The patch and the inside parts of the faces then bound the inside part of the cube with one orientation, so the triangles' right-hand normals point
+ * from inside to outside, consistently across neighbouring cubes.
+ */
+final class MarchingCubesTable {
+    /** EDGE_CORNERS[e] = the two corners edge e joins, lower corner first. */
+    static final int[][] EDGE_CORNERS = new int[12][];
+    /**
+     * TRIANGLES[case] = vertex ids, three per triangle: 0-11 the vertex on that edge, 12 + L the centroid of loop
+     * LOOPS[case][L].
+     */
+    static final int[][] TRIANGLES = new int[256][];
+    /** LOOPS[case] = the edge loops whose centroid is a vertex (most cases have none). */
+    static final int[][][] LOOPS = new int[256][][];
+
+    static {
+        for (int axis = 0; axis < 3; axis++) {
+            int n = 0;
+            for (int corner = 0; corner < 8; corner++) {
+                if ((corner & (1 << axis)) == 0) {
+                    EDGE_CORNERS[4 * axis + n] = new int[] {corner, corner | (1 << axis)};
+                    n++;
+                }
+            }
+        }
+        for (int cubeCase = 0; cubeCase < 256; cubeCase++) {
+            LOOPS[cubeCase] = new int[0][];
+            TRIANGLES[cubeCase] = triangulate(cubeCase);
+        }
+    }
+
+    private MarchingCubesTable() {
+    }
+
+    static int edgeBetween(int cornerA, int cornerB) {
+        for (int e = 0; e < 12; e++) {
+            int[] corners = EDGE_CORNERS[e];
+            if ((corners[0] == cornerA && corners[1] == cornerB) || (corners[0] == cornerB && corners[1] == cornerA)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("corners " + cornerA + " and " + cornerB + " share no cube edge");
+    }
+
+    private static int[] triangulate(int cubeCase) {
+        int[] next = new int[12];
+        java.util.Arrays.fill(next, -1);
+        for (int axis = 0; axis < 3; axis++) {
+            for (int side = 0; side < 2; side++) {
+                addFaceSegments(cubeCase, faceCornersCounterClockwise(axis, side), next);
+            }
+        }
+        int[] triangles = new int[0];
+        int loopCount = 0;
+        boolean[] used = new boolean[12];
+        for (int start = 0; start < 12; start++) {
+            if (next[start] < 0 || used[start]) {
+                continue;
+            }
+            int[] loop = new int[12];
+            int length = 0;
+            for (int e = start; !used[e]; e = next[e]) {
+                used[e] = true;
+                loop[length++] = e;
+            }
+            loop = java.util.Arrays.copyOf(loop, length);
+            int[] fan = fanTriangles(loop, next, 12 + loopCount);
+            if (fan.length > 3 * (length - 2)) {
+                LOOPS[cubeCase] = java.util.Arrays.copyOf(LOOPS[cubeCase], loopCount + 1);
+                LOOPS[cubeCase][loopCount++] = loop;
+            }
+            int[] grown = java.util.Arrays.copyOf(triangles, triangles.length + fan.length);
+            System.arraycopy(fan, 0, grown, triangles.length, fan.length);
+            triangles = grown;
+        }
+        return triangles;
+    }
+
+    /**
+     * Triangles filling one loop, fanned from a loop vertex whose diagonals stay off the cube faces: a diagonal between
+     * two vertices on one face (not a contour segment) would lie in the face plane, where the neighbouring cube may draw
+     * the same triangle the other way round, a doubled membrane that adds area. When no such vertex exists the loop is
+     * fanned from its centroid, the extra vertex numbered {@code centreId}.
+     */
+    private static int[] fanTriangles(int[] loop, int[] next, int centreId) {
+        int n = loop.length;
+        for (int apex = 0; apex < n; apex++) {
+            boolean clean = true;
+            for (int i = 2; i < n - 1 && clean; i++) {
+                clean = !shareFace(loop[apex], loop[(apex + i) % n]);
+            }
+            if (clean) {
+                int[] fan = new int[3 * (n - 2)];
+                for (int i = 1; i + 1 < n; i++) {
+                    fan[3 * (i - 1)] = loop[apex];
+                    fan[3 * (i - 1) + 1] = loop[(apex + i) % n];
+                    fan[3 * (i - 1) + 2] = loop[(apex + i + 1) % n];
+                }
+                return fan;
+            }
+        }
+        int[] fan = new int[3 * n];
+        for (int i = 0; i < n; i++) {
+            fan[3 * i] = centreId;
+            fan[3 * i + 1] = loop[i];
+            fan[3 * i + 2] = loop[(i + 1) % n];
+        }
+        return fan;
+    }
+
+    /** True when edges a and b lie on a common cube face (they are distinct edges of one face). */
+    private static boolean shareFace(int a, int b) {
+        int[] ea = EDGE_CORNERS[a];
+        int[] eb = EDGE_CORNERS[b];
+        for (int axis = 0; axis < 3; axis++) {
+            for (int side = 0; side < 2; side++) {
+                if (onFace(ea, axis, side) && onFace(eb, axis, side)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean onFace(int[] edge, int axis, int side) {
+        return ((edge[0] >> axis) & 1) == side && ((edge[1] >> axis) & 1) == side;
+    }
+
+    /** The face's corners counter-clockwise seen from outside the cube (against the face's outward normal). */
+    private static int[] faceCornersCounterClockwise(int axis, int side) {
+        int u = (axis + 1) % 3;
+        int v = (axis + 2) % 3; // e_u x e_v = e_axis
+        int base = side << axis;
+        int[] ccwFromPlusAxis = {base, base | (1 << u), base | (1 << u) | (1 << v), base | (1 << v)};
+        if (side == 1) {
+            return ccwFromPlusAxis;
+        }
+        return new int[] {ccwFromPlusAxis[0], ccwFromPlusAxis[3], ccwFromPlusAxis[2], ccwFromPlusAxis[1]};
+    }
+
+    /**
+     * Adds the surface-patch edges of one face: for each face segment "leave inside -&gt; enter inside" (inside part on
+     * its left), the patch runs enter -&gt; leave, recorded as next[enterEdge] = leaveEdge.
+     */
+    private static void addFaceSegments(int cubeCase, int[] q, int[] next) {
+        boolean[] inside = new boolean[4];
+        int insideCount = 0;
+        for (int i = 0; i < 4; i++) {
+            inside[i] = (cubeCase & (1 << q[i])) != 0;
+            insideCount += inside[i] ? 1 : 0;
+        }
+        if (insideCount == 0 || insideCount == 4) {
+            return;
+        }
+        boolean diagonal = insideCount == 2 && inside[0] == inside[2];
+        for (int i = 0; i < 4; i++) {
+            int after = (i + 1) % 4;
+            if (!inside[i] || inside[after]) {
+                continue;
+            }
+            // The contour leaves the inside part on edge (q[i], q[after]); it re-enters on the edge before the nearest
+            // inside corner going backwards, which for a diagonal face is q[i] itself (inside corners cut off apart).
+            int leave = edgeBetween(q[i], q[after]);
+            int corner = i;
+            if (!diagonal) {
+                while (inside[(corner + 3) % 4]) {
+                    corner = (corner + 3) % 4;
+                }
+            }
+            int enter = edgeBetween(q[(corner + 3) % 4], q[corner]);
+            if (next[enter] >= 0) {
+                throw new IllegalStateException("edge " + enter + " entered twice in case " + cubeCase);
+            }
+            next[enter] = leave;
+        }
+    }
+}
