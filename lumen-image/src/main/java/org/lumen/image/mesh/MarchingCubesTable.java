@@ -11,9 +11,9 @@ package org.lumen.image.mesh;
  * corners are diagonal is resolved by cutting each inside corner off on its own; the rule looks only at the face's four
  * corners, so the two cubes sharing a face draw the same segments and the mesh has no cracks. Each face segment is
  * directed so that the face's inside part lies to its left seen from outside the cube; the surface patch runs those
- * segments backwards, chained into closed loops, and each loop is fanned into triangles (see {@link #fanTriangles}).
- * The patch and the inside parts of the faces then bound the inside part of the cube with one orientation, so the triangles' right-hand normals point
- * from inside to outside, consistently across neighbouring cubes.
+ * segments backwards, chained into closed loops, and each loop is triangulated (see {@link #fanTriangles}).
+ * The patch and the inside parts of the faces then bound the inside part of the cube with one orientation, so the
+ * triangles' right-hand normals point from inside to outside, consistently across neighbouring cubes.
  */
 final class MarchingCubesTable {
     /** EDGE_CORNERS[e] = the two corners edge e joins, lower corner first. */
@@ -77,7 +77,7 @@ final class MarchingCubesTable {
                 loop[length++] = e;
             }
             loop = java.util.Arrays.copyOf(loop, length);
-            int[] fan = fanTriangles(loop, next, 12 + loopCount);
+            int[] fan = fanTriangles(loop, 12 + loopCount);
             if (fan.length > 3 * (length - 2)) {
                 LOOPS[cubeCase] = java.util.Arrays.copyOf(LOOPS[cubeCase], loopCount + 1);
                 LOOPS[cubeCase][loopCount++] = loop;
@@ -90,27 +90,50 @@ final class MarchingCubesTable {
     }
 
     /**
-     * Triangles filling one loop, fanned from a loop vertex whose diagonals stay off the cube faces: a diagonal between
-     * two vertices on one face (not a contour segment) would lie in the face plane, where the neighbouring cube may draw
-     * the same triangle the other way round, a doubled membrane that adds area. When no such vertex exists the loop is
-     * fanned from its centroid, the extra vertex numbered {@code centreId}.
+     * Triangles filling one loop: of all triangulations whose diagonals stay off the cube faces, the one enclosing the
+     * most inside volume (the vertices at the edge midpoints, where they sit for a 0/1 mask), i.e. the surface bulges
+     * outwards where the loop is not flat. That choice does not depend on the voxel spacing (volume scales alike for all
+     * candidates) and reproduces the IBSI consensus mesh volume and area of both IBSI 1 phantoms; the least-area choice
+     * falls 1% short on area, fanning from the first vertex overshoots it. A diagonal between two vertices on one face
+     * (not a contour segment) would lie in the face plane, where the neighbouring cube may draw the same triangle the
+     * other way round, a doubled membrane that adds area. When no allowed triangulation exists, or the loop's centroid encloses more, the loop is fanned from its
+     * centroid, the extra vertex numbered {@code centreId}.
      */
-    private static int[] fanTriangles(int[] loop, int[] next, int centreId) {
+    private static int[] fanTriangles(int[] loop, int centreId) {
         int n = loop.length;
-        for (int apex = 0; apex < n; apex++) {
-            boolean clean = true;
-            for (int i = 2; i < n - 1 && clean; i++) {
-                clean = !shareFace(loop[apex], loop[(apex + i) % n]);
+        double[][] point = new double[n][];
+        double[] centroid = new double[3];
+        for (int i = 0; i < n; i++) {
+            point[i] = midpoint(loop[i]);
+            for (int c = 0; c < 3; c++) {
+                centroid[c] += point[i][c] / n;
             }
-            if (clean) {
-                int[] fan = new int[3 * (n - 2)];
-                for (int i = 1; i + 1 < n; i++) {
-                    fan[3 * (i - 1)] = loop[apex];
-                    fan[3 * (i - 1) + 1] = loop[(apex + i) % n];
-                    fan[3 * (i - 1) + 2] = loop[(apex + i + 1) % n];
+        }
+        // best[i][j]: least cost (minus six times the volume) triangulating the sub-polygon i..j, split[i][j] its apex k.
+        double[][] best = new double[n][n];
+        int[][] split = new int[n][n];
+        for (int gap = 2; gap < n; gap++) {
+            for (int i = 0; i + gap < n; i++) {
+                int j = i + gap;
+                best[i][j] = Double.POSITIVE_INFINITY;
+                boolean chordAllowed = gap == n - 1 || !shareFace(loop[i], loop[j]);
+                for (int k = i + 1; k < j && chordAllowed; k++) {
+                    double cost = best[i][k] + best[k][j] - volumeAboutCentre(point[i], point[k], point[j]);
+                    if (cost < best[i][j]) {
+                        best[i][j] = cost;
+                        split[i][j] = k;
+                    }
                 }
-                return fan;
             }
+        }
+        double centreCost = 0;
+        for (int i = 0; i < n; i++) {
+            centreCost -= volumeAboutCentre(centroid, point[i], point[(i + 1) % n]);
+        }
+        if (best[0][n - 1] <= centreCost + 1e-12) {
+            int[] triangles = new int[3 * (n - 2)];
+            collect(loop, split, 0, n - 1, triangles, new int[1]);
+            return triangles;
         }
         int[] fan = new int[3 * n];
         for (int i = 0; i < n; i++) {
@@ -119,6 +142,44 @@ final class MarchingCubesTable {
             fan[3 * i + 2] = loop[(i + 1) % n];
         }
         return fan;
+    }
+
+    private static void collect(int[] loop, int[][] split, int i, int j, int[] triangles, int[] count) {
+        if (j - i < 2) {
+            return;
+        }
+        int k = split[i][j];
+        collect(loop, split, i, k, triangles, count);
+        triangles[count[0]++] = loop[i];
+        triangles[count[0]++] = loop[k];
+        triangles[count[0]++] = loop[j];
+        collect(loop, split, k, j, triangles, count);
+    }
+
+    private static double[] midpoint(int edge) {
+        int[] ends = EDGE_CORNERS[edge];
+        double[] point = new double[3];
+        for (int axis = 0; axis < 3; axis++) {
+            point[axis] = (((ends[0] >> axis) & 1) + ((ends[1] >> axis) & 1)) / 2.0;
+        }
+        return point;
+    }
+
+    /**
+     * Six times the signed volume of the tetrahedron of a triangle and the cube centre. For triangulations of one
+     * closed loop the sums differ by the volume between them, whatever the reference point.
+     */
+    private static double volumeAboutCentre(double[] a, double[] b, double[] c) {
+        double ax = a[0] - 0.5;
+        double ay = a[1] - 0.5;
+        double az = a[2] - 0.5;
+        double bx = b[0] - 0.5;
+        double by = b[1] - 0.5;
+        double bz = b[2] - 0.5;
+        double cx = c[0] - 0.5;
+        double cy = c[1] - 0.5;
+        double cz = c[2] - 0.5;
+        return ax * (by * cz - bz * cy) + ay * (bz * cx - bx * cz) + az * (bx * cy - by * cx);
     }
 
     /** True when edges a and b lie on a common cube face (they are distinct edges of one face). */
