@@ -93,6 +93,23 @@ public record TriangleMesh(double[] vertices, int[] triangles) {
     }
 
     /**
+     * The largest distance between two vertices, O(n^2): call it on a convex hull, whose vertices include the two most
+     * distant points of the set it encloses (IBSI maximum 3D diameter).
+     */
+    public double maximumVertexDistance() {
+        double largest = 0;
+        for (int a = 0; a < vertices.length; a += 3) {
+            for (int b = a + 3; b < vertices.length; b += 3) {
+                double dx = vertices[a] - vertices[b];
+                double dy = vertices[a + 1] - vertices[b + 1];
+                double dz = vertices[a + 2] - vertices[b + 2];
+                largest = Math.max(largest, dx * dx + dy * dy + dz * dz);
+            }
+        }
+        return Math.sqrt(largest);
+    }
+
+    /**
      * True when the mesh is closed and consistently oriented: every directed edge a-&gt;b occurs in exactly one triangle
      * and its reverse b-&gt;a in exactly one other (the IBSI check for a mesh whose signed volume can be trusted).
      */

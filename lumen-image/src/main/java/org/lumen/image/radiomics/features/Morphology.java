@@ -62,7 +62,7 @@ public final class Morphology {
                 .put("morph_sphericity", Math.cbrt(compactness2))
                 .put("morph_asphericity", Math.cbrt(1 / compactness2) - 1)
                 .put("morph_com", centreOfMassShift(roi, spacing))
-                .put("morph_diam", maximumDistance(hull.vertices()))
+                .put("morph_diam", hull.maximumVertexDistance())
                 .put("morph_pca_maj_axis", 4 * major)
                 .put("morph_pca_min_axis", 4 * minor)
                 .put("morph_pca_least_axis", 4 * least)
@@ -154,20 +154,6 @@ public final class Morphology {
         double dy = geometric[1] / count - weighted[1] / weight;
         double dz = geometric[2] / count - weighted[2] / weight;
         return Math.sqrt(dx * dx + dy * dy + dz * dz);
-    }
-
-    /** The largest distance between two of the points (x, y, z triples); O(n^2), so pass convex hull vertices. */
-    static double maximumDistance(double[] points) {
-        double largest = 0;
-        for (int a = 0; a < points.length; a += 3) {
-            for (int b = a + 3; b < points.length; b += 3) {
-                double dx = points[a] - points[b];
-                double dy = points[a + 1] - points[b + 1];
-                double dz = points[a + 2] - points[b + 2];
-                largest = Math.max(largest, dx * dx + dy * dy + dz * dz);
-            }
-        }
-        return Math.sqrt(largest);
     }
 
     private static int count(boolean[] mask) {
