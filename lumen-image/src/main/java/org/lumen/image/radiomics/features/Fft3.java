@@ -1,9 +1,13 @@
 package org.lumen.image.radiomics.features;
 
 /**
- * In-place forward discrete Fourier transform of a complex 3D grid (x fastest), by mixed-radix Cooley-Tukey for lengths
- * whose prime factors are 2, 3 and 5 ({@link #goodLength} picks one). Used for the exact all-pairs sums of Moran's I and
- * Geary's C, which are correlations with a 1/distance kernel.
+ * In-place forward discrete Fourier transform of a complex 3D grid (x fastest), for lengths whose prime factors are 2, 3
+ * and 5 ({@link #goodLength} picks one). Used for the exact all-pairs sums of Moran's I and Geary's C, which are
+ * correlations with a 1/distance kernel.
+ *
+ * <p>Each axis is transformed a plane at a time with the lines of the plane side by side ({@link Lines}): every
+ * butterfly then runs over a contiguous row of values, which keeps the memory access sequential however far apart the
+ * points of one line lie in the grid.
  */
 final class Fft3 {
     private Fft3() {
@@ -25,63 +29,97 @@ final class Fft3 {
     }
 
     static void forward(double[] re, double[] im, int nx, int ny, int nz) {
-        transformAxis(re, im, 0, nx, ny, nz);
-        transformAxis(re, im, 1, nx, ny, nz);
-        transformAxis(re, im, 2, nx, ny, nz);
-    }
-
-    /** Transforms every line of the grid along one axis. */
-    private static void transformAxis(double[] re, double[] im, int axis, int nx, int ny, int nz) {
-        int length = axis == 0 ? nx : axis == 1 ? ny : nz;
-        if (length == 1) {
-            return;
-        }
-        int stride = axis == 0 ? 1 : axis == 1 ? nx : nx * ny;
-        int lineCount = re.length / length;
-        Line line = new Line(length);
-        for (int l = 0; l < lineCount; l++) {
-            int start = axis == 0 ? l * nx : axis == 1 ? (l % nx) + nx * ny * (l / nx) : l;
-            for (int t = 0; t < length; t++) {
-                line.inRe[t] = re[start + t * stride];
-                line.inIm[t] = im[start + t * stride];
-            }
-            line.transform();
-            for (int t = 0; t < length; t++) {
-                re[start + t * stride] = line.outRe[t];
-                im[start + t * stride] = line.outIm[t];
+        int plane = nx * ny;
+        if (nx > 1) {
+            // x: transpose each z-plane so that its x-lines sit side by side (rows of ny values).
+            Lines lines = new Lines(nx, ny);
+            for (int k = 0; k < nz; k++) {
+                int base = k * plane;
+                for (int j = 0; j < ny; j++) {
+                    for (int i = 0; i < nx; i++) {
+                        lines.re[i * ny + j] = re[base + j * nx + i];
+                        lines.im[i * ny + j] = im[base + j * nx + i];
+                    }
+                }
+                lines.transform();
+                for (int j = 0; j < ny; j++) {
+                    for (int i = 0; i < nx; i++) {
+                        re[base + j * nx + i] = lines.re[i * ny + j];
+                        im[base + j * nx + i] = lines.im[i * ny + j];
+                    }
+                }
             }
         }
+        if (ny > 1) {
+            // y: a z-plane already holds its y-lines side by side (rows of nx values).
+            Lines lines = new Lines(ny, nx);
+            for (int k = 0; k < nz; k++) {
+                System.arraycopy(re, k * plane, lines.re, 0, plane);
+                System.arraycopy(im, k * plane, lines.im, 0, plane);
+                lines.transform();
+                System.arraycopy(lines.re, 0, re, k * plane, plane);
+                System.arraycopy(lines.im, 0, im, k * plane, plane);
+            }
+        }
+        if (nz > 1) {
+            // z: for each y, the x-rows of all slices side by side.
+            Lines lines = new Lines(nz, nx);
+            for (int j = 0; j < ny; j++) {
+                for (int k = 0; k < nz; k++) {
+                    System.arraycopy(re, k * plane + j * nx, lines.re, k * nx, nx);
+                    System.arraycopy(im, k * plane + j * nx, lines.im, k * nx, nx);
+                }
+                lines.transform();
+                for (int k = 0; k < nz; k++) {
+                    System.arraycopy(lines.re, k * nx, re, k * plane + j * nx, nx);
+                    System.arraycopy(lines.im, k * nx, im, k * plane + j * nx, nx);
+                }
+            }
+        }
     }
 
-    /** One 1D transform of a fixed length, with its twiddle table and work arrays. */
-    private static final class Line {
+    /**
+     * {@code width} lines of {@code n} points transformed together: point t of line w at {@code t * width + w}. Stockham
+     * autosort decimation in frequency: each stage of radix r reads r rows {@code m} points apart and writes them
+     * interleaved to the other buffer, so the result comes out in natural order without a bit-reversal pass.
+     */
+    static final class Lines {
         final int n;
-        final int[] factors;
-        final double[] cos;
-        final double[] sin;
-        final double[] inRe;
-        final double[] inIm;
-        final double[] outRe;
-        final double[] outIm;
-        final double[] sumRe = new double[5];
-        final double[] sumIm = new double[5];
-        final double[] termRe = new double[5];
-        final double[] termIm = new double[5];
+        final int width;
+        final double[] re;
+        final double[] im;
+        private double[] workRe;
+        private double[] workIm;
+        private final int[] radices;
+        /** twiddles[stage][p * r + u] = exp(-2 pi i p u / len) of that stage. */
+        private final double[][] twiddleRe;
+        private final double[][] twiddleIm;
 
-        Line(int n) {
+        Lines(int n, int width) {
             this.n = n;
-            this.factors = factorise(n);
-            this.cos = new double[n];
-            this.sin = new double[n];
-            for (int j = 0; j < n; j++) {
-                double angle = -2 * Math.PI * j / n;
-                cos[j] = Math.cos(angle);
-                sin[j] = Math.sin(angle);
+            this.width = width;
+            this.re = new double[n * width];
+            this.im = new double[n * width];
+            this.workRe = new double[n * width];
+            this.workIm = new double[n * width];
+            this.radices = factorise(n);
+            this.twiddleRe = new double[radices.length][];
+            this.twiddleIm = new double[radices.length][];
+            int length = n;
+            for (int stage = 0; stage < radices.length; stage++) {
+                int r = radices[stage];
+                int m = length / r;
+                twiddleRe[stage] = new double[m * r];
+                twiddleIm[stage] = new double[m * r];
+                for (int p = 0; p < m; p++) {
+                    for (int u = 0; u < r; u++) {
+                        double angle = -2 * Math.PI * ((long) p * u % length) / length;
+                        twiddleRe[stage][p * r + u] = Math.cos(angle);
+                        twiddleIm[stage][p * r + u] = Math.sin(angle);
+                    }
+                }
+                length = m;
             }
-            inRe = new double[n];
-            inIm = new double[n];
-            outRe = new double[n];
-            outIm = new double[n];
         }
 
         private static int[] factorise(int n) {
@@ -100,48 +138,201 @@ final class Fft3 {
             return java.util.Arrays.copyOf(factors, count);
         }
 
+        /** Transforms {@link #re}, {@link #im} in place. */
         void transform() {
-            recurse(0, 1, 0, n, 0);
+            double[] xr = re;
+            double[] xi = im;
+            double[] yr = workRe;
+            double[] yi = workIm;
+            int stride = 1;
+            int length = n;
+            for (int stage = 0; stage < radices.length; stage++) {
+                int r = radices[stage];
+                int m = length / r;
+                switch (r) {
+                    case 2 -> radix2(xr, xi, yr, yi, stride, m, twiddleRe[stage], twiddleIm[stage]);
+                    case 3 -> radix3(xr, xi, yr, yi, stride, m, twiddleRe[stage], twiddleIm[stage]);
+                    case 4 -> radix4(xr, xi, yr, yi, stride, m, twiddleRe[stage], twiddleIm[stage]);
+                    default -> radix5(xr, xi, yr, yi, stride, m, twiddleRe[stage], twiddleIm[stage]);
+                }
+                double[] swap = xr;
+                xr = yr;
+                yr = swap;
+                swap = xi;
+                xi = yi;
+                yi = swap;
+                stride *= r;
+                length = m;
+            }
+            if (xr != re) {
+                System.arraycopy(xr, 0, re, 0, re.length);
+                System.arraycopy(xi, 0, im, 0, im.length);
+                workRe = xr;
+                workIm = xi;
+            }
         }
 
-        /**
-         * Decimation in time: the DFT of the {@code size} inputs at inStart + q * inStride goes to out[outStart ..
-         * outStart + size); the sub-transforms of every factor-th input are combined by a radix-factor butterfly.
-         */
-        private void recurse(int inStart, int inStride, int outStart, int size, int level) {
-            if (size == 1) {
-                outRe[outStart] = inRe[inStart];
-                outIm[outStart] = inIm[inStart];
-                return;
-            }
-            int p = factors[level];
-            int m = size / p;
-            for (int q = 0; q < p; q++) {
-                recurse(inStart + q * inStride, inStride * p, outStart + q * m, m, level + 1);
-            }
-            int twiddleStep = n / size;
-            for (int k = 0; k < m; k++) {
-                for (int q = 0; q < p; q++) {
-                    // term q = sub-transform q at k times w_size^(q k)
-                    int at = outStart + q * m + k;
-                    int w = (q * k * twiddleStep) % n;
-                    termRe[q] = outRe[at] * cos[w] - outIm[at] * sin[w];
-                    termIm[q] = outRe[at] * sin[w] + outIm[at] * cos[w];
-                }
-                for (int r = 0; r < p; r++) {
-                    double sr = 0;
-                    double si = 0;
-                    for (int q = 0; q < p; q++) {
-                        int w = (q * r * m * twiddleStep) % n; // w_p^(q r)
-                        sr += termRe[q] * cos[w] - termIm[q] * sin[w];
-                        si += termRe[q] * sin[w] + termIm[q] * cos[w];
+        private void radix2(double[] xr, double[] xi, double[] yr, double[] yi, int s, int m, double[] twr, double[] twi) {
+            for (int p = 0; p < m; p++) {
+                double w1r = twr[2 * p + 1];
+                double w1i = twi[2 * p + 1];
+                for (int q = 0; q < s; q++) {
+                    int a0 = (q + s * p) * width;
+                    int a1 = (q + s * (p + m)) * width;
+                    int y0 = (q + s * (2 * p)) * width;
+                    int y1 = (q + s * (2 * p + 1)) * width;
+                    for (int w = 0; w < width; w++) {
+                        double ar = xr[a0 + w];
+                        double ai = xi[a0 + w];
+                        double br = xr[a1 + w];
+                        double bi = xi[a1 + w];
+                        yr[y0 + w] = ar + br;
+                        yi[y0 + w] = ai + bi;
+                        double dr = ar - br;
+                        double di = ai - bi;
+                        yr[y1 + w] = dr * w1r - di * w1i;
+                        yi[y1 + w] = dr * w1i + di * w1r;
                     }
-                    sumRe[r] = sr;
-                    sumIm[r] = si;
                 }
-                for (int r = 0; r < p; r++) {
-                    outRe[outStart + r * m + k] = sumRe[r];
-                    outIm[outStart + r * m + k] = sumIm[r];
+            }
+        }
+
+        private void radix4(double[] xr, double[] xi, double[] yr, double[] yi, int s, int m, double[] twr, double[] twi) {
+            for (int p = 0; p < m; p++) {
+                double w1r = twr[4 * p + 1];
+                double w1i = twi[4 * p + 1];
+                double w2r = twr[4 * p + 2];
+                double w2i = twi[4 * p + 2];
+                double w3r = twr[4 * p + 3];
+                double w3i = twi[4 * p + 3];
+                for (int q = 0; q < s; q++) {
+                    int a0 = (q + s * p) * width;
+                    int a1 = (q + s * (p + m)) * width;
+                    int a2 = (q + s * (p + 2 * m)) * width;
+                    int a3 = (q + s * (p + 3 * m)) * width;
+                    int y0 = (q + s * (4 * p)) * width;
+                    int y1 = y0 + s * width;
+                    int y2 = y1 + s * width;
+                    int y3 = y2 + s * width;
+                    for (int w = 0; w < width; w++) {
+                        double b0r = xr[a0 + w] + xr[a2 + w];
+                        double b0i = xi[a0 + w] + xi[a2 + w];
+                        double b1r = xr[a0 + w] - xr[a2 + w];
+                        double b1i = xi[a0 + w] - xi[a2 + w];
+                        double b2r = xr[a1 + w] + xr[a3 + w];
+                        double b2i = xi[a1 + w] + xi[a3 + w];
+                        // (a1 - a3) times -i
+                        double b3r = xi[a1 + w] - xi[a3 + w];
+                        double b3i = xr[a3 + w] - xr[a1 + w];
+                        yr[y0 + w] = b0r + b2r;
+                        yi[y0 + w] = b0i + b2i;
+                        double cr = b1r + b3r;
+                        double ci = b1i + b3i;
+                        yr[y1 + w] = cr * w1r - ci * w1i;
+                        yi[y1 + w] = cr * w1i + ci * w1r;
+                        cr = b0r - b2r;
+                        ci = b0i - b2i;
+                        yr[y2 + w] = cr * w2r - ci * w2i;
+                        yi[y2 + w] = cr * w2i + ci * w2r;
+                        cr = b1r - b3r;
+                        ci = b1i - b3i;
+                        yr[y3 + w] = cr * w3r - ci * w3i;
+                        yi[y3 + w] = cr * w3i + ci * w3r;
+                    }
+                }
+            }
+        }
+
+        private void radix3(double[] xr, double[] xi, double[] yr, double[] yi, int s, int m, double[] twr, double[] twi) {
+            double c = Math.sqrt(3) / 2;
+            for (int p = 0; p < m; p++) {
+                double w1r = twr[3 * p + 1];
+                double w1i = twi[3 * p + 1];
+                double w2r = twr[3 * p + 2];
+                double w2i = twi[3 * p + 2];
+                for (int q = 0; q < s; q++) {
+                    int a0 = (q + s * p) * width;
+                    int a1 = (q + s * (p + m)) * width;
+                    int a2 = (q + s * (p + 2 * m)) * width;
+                    int y0 = (q + s * (3 * p)) * width;
+                    int y1 = y0 + s * width;
+                    int y2 = y1 + s * width;
+                    for (int w = 0; w < width; w++) {
+                        double sr = xr[a1 + w] + xr[a2 + w];
+                        double si = xi[a1 + w] + xi[a2 + w];
+                        double dr = c * (xr[a1 + w] - xr[a2 + w]);
+                        double di = c * (xi[a1 + w] - xi[a2 + w]);
+                        double hr = xr[a0 + w] - 0.5 * sr;
+                        double hi = xi[a0 + w] - 0.5 * si;
+                        yr[y0 + w] = xr[a0 + w] + sr;
+                        yi[y0 + w] = xi[a0 + w] + si;
+                        // Y1 = h - i d, Y2 = h + i d
+                        double cr = hr + di;
+                        double ci = hi - dr;
+                        yr[y1 + w] = cr * w1r - ci * w1i;
+                        yi[y1 + w] = cr * w1i + ci * w1r;
+                        cr = hr - di;
+                        ci = hi + dr;
+                        yr[y2 + w] = cr * w2r - ci * w2i;
+                        yi[y2 + w] = cr * w2i + ci * w2r;
+                    }
+                }
+            }
+        }
+
+        private void radix5(double[] xr, double[] xi, double[] yr, double[] yi, int s, int m, double[] twr, double[] twi) {
+            double c1 = Math.cos(2 * Math.PI / 5);
+            double c2 = Math.cos(4 * Math.PI / 5);
+            double s1 = Math.sin(2 * Math.PI / 5);
+            double s2 = Math.sin(4 * Math.PI / 5);
+            double[] outRe = new double[5];
+            double[] outIm = new double[5];
+            for (int p = 0; p < m; p++) {
+                for (int q = 0; q < s; q++) {
+                    int a0 = (q + s * p) * width;
+                    int a1 = (q + s * (p + m)) * width;
+                    int a2 = (q + s * (p + 2 * m)) * width;
+                    int a3 = (q + s * (p + 3 * m)) * width;
+                    int a4 = (q + s * (p + 4 * m)) * width;
+                    int y0 = (q + s * (5 * p)) * width;
+                    for (int w = 0; w < width; w++) {
+                        double x0r = xr[a0 + w];
+                        double x0i = xi[a0 + w];
+                        double sum1r = xr[a1 + w] + xr[a4 + w];
+                        double sum1i = xi[a1 + w] + xi[a4 + w];
+                        double dif1r = xr[a1 + w] - xr[a4 + w];
+                        double dif1i = xi[a1 + w] - xi[a4 + w];
+                        double sum2r = xr[a2 + w] + xr[a3 + w];
+                        double sum2i = xi[a2 + w] + xi[a3 + w];
+                        double dif2r = xr[a2 + w] - xr[a3 + w];
+                        double dif2i = xi[a2 + w] - xi[a3 + w];
+                        double e1r = x0r + c1 * sum1r + c2 * sum2r;
+                        double e1i = x0i + c1 * sum1i + c2 * sum2i;
+                        double e2r = x0r + c2 * sum1r + c1 * sum2r;
+                        double e2i = x0i + c2 * sum1i + c1 * sum2i;
+                        double o1r = s1 * dif1r + s2 * dif2r;
+                        double o1i = s1 * dif1i + s2 * dif2i;
+                        double o2r = s2 * dif1r - s1 * dif2r;
+                        double o2i = s2 * dif1i - s1 * dif2i;
+                        // Y1 = e1 - i o1, Y4 = e1 + i o1, Y2 = e2 - i o2, Y3 = e2 + i o2; -i (a + ib) = b - ia
+                        outRe[0] = x0r + sum1r + sum2r;
+                        outIm[0] = x0i + sum1i + sum2i;
+                        outRe[1] = e1r + o1i;
+                        outIm[1] = e1i - o1r;
+                        outRe[4] = e1r - o1i;
+                        outIm[4] = e1i + o1r;
+                        outRe[2] = e2r + o2i;
+                        outIm[2] = e2i - o2r;
+                        outRe[3] = e2r - o2i;
+                        outIm[3] = e2i + o2r;
+                        for (int u = 0; u < 5; u++) {
+                            double wr = twr[5 * p + u];
+                            double wi = twi[5 * p + u];
+                            int out = y0 + u * s * width + w;
+                            yr[out] = outRe[u] * wr - outIm[u] * wi;
+                            yi[out] = outRe[u] * wi + outIm[u] * wr;
+                        }
+                    }
                 }
             }
         }
