@@ -138,38 +138,18 @@ public final class MarchingCubes {
         }
 
         private void emit(int cubeCase, int a, int b, int c, float[] corner) {
-            int[] ids = MarchingCubesTable.TRIANGLES[cubeCase];
-            int[] vertexOf = new int[12 + MarchingCubesTable.LOOPS[cubeCase].length];
-            for (int t = 0; t < ids.length; t++) {
-                if (ids[t] < 12) {
-                    vertexOf[ids[t]] = vertexOn(ids[t], a, b, c, corner);
-                }
-            }
-            int[][] loops = MarchingCubesTable.LOOPS[cubeCase];
-            for (int l = 0; l < loops.length; l++) {
-                vertexOf[12 + l] = centroidOf(loops[l], vertexOf);
-            }
-            for (int t = 0; t < ids.length; t += 3) {
+            int[] edges = MarchingCubesTable.TRIANGLES[cubeCase];
+            for (int t = 0; t < edges.length; t += 3) {
+                int va = vertexOn(edges[t], a, b, c, corner);
+                int vb = vertexOn(edges[t + 1], a, b, c, corner);
+                int vc = vertexOn(edges[t + 2], a, b, c, corner);
                 if (triangleIndexCount + 3 > triangles.length) {
                     triangles = Arrays.copyOf(triangles, 2 * triangles.length);
                 }
-                triangles[triangleIndexCount++] = vertexOf[ids[t]];
-                triangles[triangleIndexCount++] = vertexOf[ids[flipWinding ? t + 2 : t + 1]];
-                triangles[triangleIndexCount++] = vertexOf[ids[flipWinding ? t + 1 : t + 2]];
+                triangles[triangleIndexCount++] = va;
+                triangles[triangleIndexCount++] = flipWinding ? vc : vb;
+                triangles[triangleIndexCount++] = flipWinding ? vb : vc;
             }
-        }
-
-        private int centroidOf(int[] loop, int[] vertexOf) {
-            double x = 0;
-            double y = 0;
-            double z = 0;
-            for (int edge : loop) {
-                int at = 3 * vertexOf[edge];
-                x += vertices[at];
-                y += vertices[at + 1];
-                z += vertices[at + 2];
-            }
-            return addVertex(x / loop.length, y / loop.length, z / loop.length);
         }
 
         private int addVertex(double x, double y, double z) {

@@ -11,20 +11,15 @@ package org.lumen.image.mesh;
  * corners are diagonal is resolved by cutting each inside corner off on its own; the rule looks only at the face's four
  * corners, so the two cubes sharing a face draw the same segments and the mesh has no cracks. Each face segment is
  * directed so that the face's inside part lies to its left seen from outside the cube; the surface patch runs those
- * segments backwards, chained into closed loops, and each loop is triangulated (see {@link #fanTriangles}).
+ * segments backwards, chained into closed loops, and each loop is triangulated (see {@link #largestTriangulation}).
  * The patch and the inside parts of the faces then bound the inside part of the cube with one orientation, so the
  * triangles' right-hand normals point from inside to outside, consistently across neighbouring cubes.
  */
 final class MarchingCubesTable {
     /** EDGE_CORNERS[e] = the two corners edge e joins, lower corner first. */
     static final int[][] EDGE_CORNERS = new int[12][];
-    /**
-     * TRIANGLES[case] = vertex ids, three per triangle: 0-11 the vertex on that edge, 12 + L the centroid of loop
-     * LOOPS[case][L].
-     */
+    /** TRIANGLES[case] = the edges carrying each triangle's vertices, three per triangle. */
     static final int[][] TRIANGLES = new int[256][];
-    /** LOOPS[case] = the edge loops whose centroid is a vertex (most cases have none). */
-    static final int[][][] LOOPS = new int[256][][];
 
     static {
         for (int axis = 0; axis < 3; axis++) {
@@ -37,7 +32,6 @@ final class MarchingCubesTable {
             }
         }
         for (int cubeCase = 0; cubeCase < 256; cubeCase++) {
-            LOOPS[cubeCase] = new int[0][];
             TRIANGLES[cubeCase] = triangulate(cubeCase);
         }
     }
@@ -64,7 +58,6 @@ final class MarchingCubesTable {
             }
         }
         int[] triangles = new int[0];
-        int loopCount = 0;
         boolean[] used = new boolean[12];
         for (int start = 0; start < 12; start++) {
             if (next[start] < 0 || used[start]) {
@@ -77,11 +70,7 @@ final class MarchingCubesTable {
                 loop[length++] = e;
             }
             loop = java.util.Arrays.copyOf(loop, length);
-            int[] fan = fanTriangles(loop, 12 + loopCount);
-            if (fan.length > 3 * (length - 2)) {
-                LOOPS[cubeCase] = java.util.Arrays.copyOf(LOOPS[cubeCase], loopCount + 1);
-                LOOPS[cubeCase][loopCount++] = loop;
-            }
+            int[] fan = largestTriangulation(loop, cubeCase);
             int[] grown = java.util.Arrays.copyOf(triangles, triangles.length + fan.length);
             System.arraycopy(fan, 0, grown, triangles.length, fan.length);
             triangles = grown;
@@ -90,26 +79,22 @@ final class MarchingCubesTable {
     }
 
     /**
-     * Triangles filling one loop: of all triangulations whose diagonals stay off the cube faces, the one enclosing the
-     * most inside volume (the vertices at the edge midpoints, where they sit for a 0/1 mask), i.e. the surface bulges
-     * outwards where the loop is not flat. That choice does not depend on the voxel spacing (volume scales alike for all
-     * candidates) and reproduces the IBSI consensus mesh volume and area of both IBSI 1 phantoms; the least-area choice
-     * falls 1% short on area, fanning from the first vertex overshoots it. A diagonal between two vertices on one face
-     * (not a contour segment) would lie in the face plane, where the neighbouring cube may draw the same triangle the
-     * other way round, a doubled membrane that adds area. When no allowed triangulation exists, or the loop's centroid encloses more, the loop is fanned from its
-     * centroid, the extra vertex numbered {@code centreId}.
+     * Triangles filling one loop: of the triangulations whose diagonals stay off the cube faces, the one of largest area
+     * with the vertices at the edge midpoints (where they sit for a 0/1 mask). That is the classic Lorensen-Cline
+     * choice (three inside corners of a face: the pentagon fanned from the vertex above an end of the L), it is made
+     * once on the unit cube, so every voxel spacing gets the same triangulation, and it reproduces the IBSI consensus
+     * mesh values of both IBSI 1 phantoms: the CT phantom's A/V 0.09961 (consensus 0.0996), sphericity 0.6835 (0.683), hull density 0.8268
+     * (0.827). The least-area triangulation falls 1% short on area; the one enclosing most volume puts the volume
+     * 0.15% high. A diagonal between two vertices on one face (not a contour segment) would lie in the face plane,
+     * where the neighbouring cube may draw the same triangle the other way round: a doubled membrane that adds area.
      */
-    private static int[] fanTriangles(int[] loop, int centreId) {
+    private static int[] largestTriangulation(int[] loop, int cubeCase) {
         int n = loop.length;
         double[][] point = new double[n][];
-        double[] centroid = new double[3];
         for (int i = 0; i < n; i++) {
             point[i] = midpoint(loop[i]);
-            for (int c = 0; c < 3; c++) {
-                centroid[c] += point[i][c] / n;
-            }
         }
-        // best[i][j]: least cost (minus six times the volume) triangulating the sub-polygon i..j, split[i][j] its apex k.
+        // best[i][j]: minus the largest area triangulating the sub-polygon i..j, split[i][j] the apex k used.
         double[][] best = new double[n][n];
         int[][] split = new int[n][n];
         for (int gap = 2; gap < n; gap++) {
@@ -118,7 +103,7 @@ final class MarchingCubesTable {
                 best[i][j] = Double.POSITIVE_INFINITY;
                 boolean chordAllowed = gap == n - 1 || !shareFace(loop[i], loop[j]);
                 for (int k = i + 1; k < j && chordAllowed; k++) {
-                    double cost = best[i][k] + best[k][j] - volumeAboutCentre(point[i], point[k], point[j]);
+                    double cost = best[i][k] + best[k][j] - triangleArea(point[i], point[k], point[j]);
                     if (cost < best[i][j]) {
                         best[i][j] = cost;
                         split[i][j] = k;
@@ -126,22 +111,12 @@ final class MarchingCubesTable {
                 }
             }
         }
-        double centreCost = 0;
-        for (int i = 0; i < n; i++) {
-            centreCost -= volumeAboutCentre(centroid, point[i], point[(i + 1) % n]);
+        if (best[0][n - 1] == Double.POSITIVE_INFINITY) {
+            throw new IllegalStateException("no triangulation of a loop of case " + cubeCase + " stays off the faces");
         }
-        if (best[0][n - 1] <= centreCost + 1e-12) {
-            int[] triangles = new int[3 * (n - 2)];
-            collect(loop, split, 0, n - 1, triangles, new int[1]);
-            return triangles;
-        }
-        int[] fan = new int[3 * n];
-        for (int i = 0; i < n; i++) {
-            fan[3 * i] = centreId;
-            fan[3 * i + 1] = loop[i];
-            fan[3 * i + 2] = loop[(i + 1) % n];
-        }
-        return fan;
+        int[] triangles = new int[3 * (n - 2)];
+        collect(loop, split, 0, n - 1, triangles, new int[1]);
+        return triangles;
     }
 
     private static void collect(int[] loop, int[][] split, int i, int j, int[] triangles, int[] count) {
@@ -165,21 +140,17 @@ final class MarchingCubesTable {
         return point;
     }
 
-    /**
-     * Six times the signed volume of the tetrahedron of a triangle and the cube centre. For triangulations of one
-     * closed loop the sums differ by the volume between them, whatever the reference point.
-     */
-    private static double volumeAboutCentre(double[] a, double[] b, double[] c) {
-        double ax = a[0] - 0.5;
-        double ay = a[1] - 0.5;
-        double az = a[2] - 0.5;
-        double bx = b[0] - 0.5;
-        double by = b[1] - 0.5;
-        double bz = b[2] - 0.5;
-        double cx = c[0] - 0.5;
-        double cy = c[1] - 0.5;
-        double cz = c[2] - 0.5;
-        return ax * (by * cz - bz * cy) + ay * (bz * cx - bx * cz) + az * (bx * cy - by * cx);
+    private static double triangleArea(double[] a, double[] b, double[] c) {
+        double abx = b[0] - a[0];
+        double aby = b[1] - a[1];
+        double abz = b[2] - a[2];
+        double acx = c[0] - a[0];
+        double acy = c[1] - a[1];
+        double acz = c[2] - a[2];
+        double x = aby * acz - abz * acy;
+        double y = abz * acx - abx * acz;
+        double z = abx * acy - aby * acx;
+        return Math.sqrt(x * x + y * y + z * z) / 2;
     }
 
     /** True when edges a and b lie on a common cube face (they are distinct edges of one face). */

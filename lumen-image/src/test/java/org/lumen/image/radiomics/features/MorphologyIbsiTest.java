@@ -25,7 +25,7 @@ class MorphologyIbsiTest {
         Volume mask = NiftiReader.read(TestData.data("ibsi/ibsi_1_digital_phantom/nifti/mask/mask.nii.gz"));
         boolean[] roi = inside(mask);
         FeatureTable features = Morphology.compute(new RoiImage(image, roi, roi));
-        assertMatches(features, "digital phantom", "ibsi_1_reference_values_digital_phantom.csv", 25, Map.of());
+        assertMatches(features, "digital phantom", "ibsi_1_reference_values_digital_phantom.csv", 25);
     }
 
     @Test
@@ -43,10 +43,7 @@ class MorphologyIbsiTest {
         long start = System.nanoTime();
         FeatureTable features = Morphology.compute(roi);
         System.out.printf("morphology of the CT phantom ROI (config A, cold JVM): %.3f s%n", (System.nanoTime() - start) / 1e9);
-        // Known deviation: our mesh encloses 0.01% more than the consensus implementations' (marching-cubes variants
-        // differ, as IBSI notes), which puts the hull density 0.00009 above its band. Held to twice the tolerance.
-        assertMatches(features, "configuration A", "ibsi_1_reference_values_config_A.csv", 25,
-                Map.of("morph_vol_dens_conv_hull", 2.0));
+        assertMatches(features, "configuration A", "ibsi_1_reference_values_config_A.csv", 25);
     }
 
     private static boolean[] inside(Volume mask) {
@@ -57,18 +54,15 @@ class MorphologyIbsiTest {
         return inside;
     }
 
-    /**
-     * Checks every morph_* tag with a reference value (Morphology family) and lists every miss; a tag in
-     * {@code knownDeviations} is held to that multiple of its tolerance instead.
-     */
-    private static void assertMatches(FeatureTable features, String dataset, String file, int expectedReferences,
-            Map<String, Double> knownDeviations) throws IOException {
+    /** Checks every morph_* tag with a reference value (Morphology family) and lists every miss. */
+    private static void assertMatches(FeatureTable features, String dataset, String file, int expectedReferences)
+            throws IOException {
         Map<String, double[]> reference = morphologyReferences(dataset, file);
         List<String> misses = new ArrayList<>();
         for (Map.Entry<String, double[]> entry : reference.entrySet()) {
             double ours = features.get(entry.getKey());
             double expected = entry.getValue()[0];
-            double tolerance = entry.getValue()[1] * knownDeviations.getOrDefault(entry.getKey(), 1.0);
+            double tolerance = entry.getValue()[1];
             if (!(Math.abs(ours - expected) <= tolerance)) {
                 misses.add(entry.getKey() + ": ours " + ours + ", reference " + expected + " +/- " + tolerance);
             }
