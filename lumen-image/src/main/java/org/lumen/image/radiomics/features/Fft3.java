@@ -29,23 +29,31 @@ final class Fft3 {
     }
 
     static void forward(double[] re, double[] im, int nx, int ny, int nz) {
+        forward(re, im, nx, ny, nz, ny, nz);
+    }
+
+    /**
+     * The transform of a grid that is zero for {@code j >= usedY} or {@code k >= usedZ} (a signal padded for a linear
+     * correlation): lines that hold only zeros stay zero through the x and y passes, so they are skipped.
+     */
+    static void forward(double[] re, double[] im, int nx, int ny, int nz, int usedY, int usedZ) {
         int plane = nx * ny;
         if (nx > 1) {
-            // x: transpose each z-plane so that its x-lines sit side by side (rows of ny values).
-            Lines lines = new Lines(nx, ny);
-            for (int k = 0; k < nz; k++) {
+            // x: transpose each z-plane so that its x-lines sit side by side (rows of usedY values).
+            Lines lines = new Lines(nx, usedY);
+            for (int k = 0; k < usedZ; k++) {
                 int base = k * plane;
-                for (int j = 0; j < ny; j++) {
+                for (int j = 0; j < usedY; j++) {
                     for (int i = 0; i < nx; i++) {
-                        lines.re[i * ny + j] = re[base + j * nx + i];
-                        lines.im[i * ny + j] = im[base + j * nx + i];
+                        lines.re[i * usedY + j] = re[base + j * nx + i];
+                        lines.im[i * usedY + j] = im[base + j * nx + i];
                     }
                 }
                 lines.transform();
-                for (int j = 0; j < ny; j++) {
+                for (int j = 0; j < usedY; j++) {
                     for (int i = 0; i < nx; i++) {
-                        re[base + j * nx + i] = lines.re[i * ny + j];
-                        im[base + j * nx + i] = lines.im[i * ny + j];
+                        re[base + j * nx + i] = lines.re[i * usedY + j];
+                        im[base + j * nx + i] = lines.im[i * usedY + j];
                     }
                 }
             }
@@ -53,7 +61,7 @@ final class Fft3 {
         if (ny > 1) {
             // y: a z-plane already holds its y-lines side by side (rows of nx values).
             Lines lines = new Lines(ny, nx);
-            for (int k = 0; k < nz; k++) {
+            for (int k = 0; k < usedZ; k++) {
                 System.arraycopy(re, k * plane, lines.re, 0, plane);
                 System.arraycopy(im, k * plane, lines.im, 0, plane);
                 lines.transform();

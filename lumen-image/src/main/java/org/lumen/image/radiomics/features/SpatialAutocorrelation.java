@@ -94,7 +94,8 @@ record SpatialAutocorrelation(double moranI, double gearyC) {
         int py = Fft3.goodLength(2 * by - 1);
         int pz = Fft3.goodLength(2 * bz - 1);
         int size = px * py * pz;
-        // a = mask + i z, b = z^2 + i kernel: two real signals per complex transform.
+        // a = mask + i z (zero outside the box, so its transform skips the empty lines), b = z^2 + i kernel: two real
+        // signals per complex transform.
         double[] aRe = new double[size];
         double[] aIm = new double[size];
         double[] bRe = new double[size];
@@ -124,7 +125,7 @@ record SpatialAutocorrelation(double moranI, double gearyC) {
                 }
             }
         }
-        Fft3.forward(aRe, aIm, px, py, pz);
+        Fft3.forward(aRe, aIm, px, py, pz, by, bz);
         Fft3.forward(bRe, bIm, px, py, pz);
         double weights = 0;
         double products = 0;
