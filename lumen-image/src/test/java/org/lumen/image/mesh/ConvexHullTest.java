@@ -34,7 +34,7 @@ class ConvexHullTest {
     @Test
     void pointsOnASphereGiveANearlySphericalPolytope() {
         Random random = new Random(3);
-        double[] points = new double[3 * 4000];
+        double[] points = new double[3 * 1500];
         for (int i = 0; i < points.length; i += 3) {
             double z = 2 * random.nextDouble() - 1;
             double phi = 2 * Math.PI * random.nextDouble();
@@ -45,8 +45,8 @@ class ConvexHullTest {
         }
         TriangleMesh hull = ConvexHull.of(points);
         assertThat(hull.isClosedAndConsistentlyOriented()).isTrue();
-        assertThat(hull.vertexCount()).isEqualTo(4000); // every point on a sphere is extreme
-        assertThat(hull.signedVolume() / (4.0 / 3 * Math.PI * 125)).isCloseTo(1, within(0.01));
+        assertThat(hull.vertexCount()).isEqualTo(1500); // every point on a sphere is extreme
+        assertThat(hull.signedVolume() / (4.0 / 3 * Math.PI * 125)).isCloseTo(1, within(0.02));
         assertEnclosesAll(hull, points);
     }
 
@@ -77,15 +77,18 @@ class ConvexHullTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one plane");
     }
 
-    /** Every point lies behind (or on) every hull face plane. */
+    /** Every point lies behind (or on) every hull face plane; the first offender fails the test. */
     private static void assertEnclosesAll(TriangleMesh hull, double[] points) {
         int[] t = hull.triangles();
         for (int f = 0; f < t.length; f += 3) {
             Vec3 a = hull.vertex(t[f]);
             Vec3 normal = hull.vertex(t[f + 1]).minus(a).cross(hull.vertex(t[f + 2]).minus(a)).normalized();
+            double offset = normal.dot(a);
             for (int i = 0; i < points.length; i += 3) {
-                double distance = normal.dot(new Vec3(points[i], points[i + 1], points[i + 2]).minus(a));
-                assertThat(distance).as("point %d above face %d", i / 3, f / 3).isLessThan(1e-6);
+                double distance = normal.x() * points[i] + normal.y() * points[i + 1] + normal.z() * points[i + 2] - offset;
+                if (distance > 1e-6) {
+                    assertThat(distance).as("point %d above face %d", i / 3, f / 3).isLessThan(1e-6);
+                }
             }
         }
     }
