@@ -114,17 +114,7 @@ record SpatialAutocorrelation(double moranI, double gearyC) {
                 }
             }
         }
-        for (int k = 0; k < pz; k++) {
-            double dz = minimalImage(k, pz) * spacing.z();
-            for (int j = 0; j < py; j++) {
-                double dy = minimalImage(j, py) * spacing.y();
-                for (int i = 0; i < px; i++) {
-                    double dx = minimalImage(i, px) * spacing.x();
-                    double distance = Math.sqrt(dx * dx + dy * dy + dz * dz);
-                    bIm[i + px * (j + py * k)] = distance == 0 ? 0 : 1 / distance;
-                }
-            }
-        }
+        fillKernel(bIm, px, py, pz, spacing);
         Fft3.forward(aRe, aIm, px, py, pz, by, bz);
         Fft3.forward(bRe, bIm, px, py, pz);
         double weights = 0;
@@ -152,6 +142,38 @@ record SpatialAutocorrelation(double moranI, double gearyC) {
             }
         }
         return new PairSums(weights / size, products / size, squares / size);
+    }
+
+    /**
+     * 1 / distance (mm) of every periodic offset, 0 at offset 0. The kernel only depends on |offset| along each axis,
+     * so the square roots are taken once per octant entry and mirrored.
+     */
+    private static void fillKernel(double[] kernel, int px, int py, int pz, Vec3 spacing) {
+        int hx = px / 2 + 1;
+        int hy = py / 2 + 1;
+        int hz = pz / 2 + 1;
+        double[] octant = new double[hx * hy * hz];
+        for (int k = 0, at = 0; k < hz; k++) {
+            double dz = k * spacing.z();
+            for (int j = 0; j < hy; j++) {
+                double dy = j * spacing.y();
+                for (int i = 0; i < hx; i++, at++) {
+                    double dx = i * spacing.x();
+                    double distance = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                    octant[at] = distance == 0 ? 0 : 1 / distance;
+                }
+            }
+        }
+        int at = 0;
+        for (int k = 0; k < pz; k++) {
+            int mk = Math.abs(minimalImage(k, pz));
+            for (int j = 0; j < py; j++) {
+                int row = hx * (Math.abs(minimalImage(j, py)) + hy * mk);
+                for (int i = 0; i < px; i++, at++) {
+                    kernel[at] = octant[row + Math.abs(minimalImage(i, px))];
+                }
+            }
+        }
     }
 
     /** The signed offset a periodic index stands for: 0 .. n/2 forwards, the rest backwards. */
