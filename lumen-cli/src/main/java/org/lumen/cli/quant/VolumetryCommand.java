@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code lumen volumetry ...}: volumes from label maps and from atlas segmentation; wiring only. */
 @Command(name = "volumetry", mixinStandardHelpOptions = true,
         description = "Measure volumes: of any label map, or of brain structures by atlas registration.",
-        subcommands = {HippocampusCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {VolumetryLabelsCommand.class, HippocampusCommand.class, CommandLine.HelpCommand.class})
 public final class VolumetryCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
