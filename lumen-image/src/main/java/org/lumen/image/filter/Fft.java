@@ -1,47 +1,83 @@
 package org.lumen.image.filter;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
- * Discrete Fourier transform of any length (mixed radix, decimation in time; a prime length falls back to its own
- * O(n^2) stage), in place on separate real and imaginary arrays. The forward transform is
- * {@code X[k] = sum_j x[j] exp(-2 pi i j k / n)}; the inverse carries the 1/n.
+ * Discrete Fourier transform of any length, in place on separate real and imaginary arrays: iterative radix 2 for
+ * powers of two, Bluestein's chirp-z (through a power-of-two transform) for every other length. The forward transform
+ * is {@code X[k] = sum_j x[j] exp(-2 pi i j k / n)}; the inverse carries the 1/n.
  */
 final class Fft {
     private static final Map<Integer, Fft> PLANS = new ConcurrentHashMap<>();
 
     private final int n;
-    private final int[] factors;
+    private final boolean powerOfTwo;
+    private final int[] bitReversal;
     private final double[] cos;
     private final double[] sin;
-    private final int maxFactor;
+    // Bluestein: the chirp exp(-i pi j^2 / n) and the transform of its conjugate, padded to a power of two.
+    private final Fft inner;
+    private final double[] chirpRe;
+    private final double[] chirpIm;
+    private final double[] filterRe;
+    private final double[] filterIm;
 
     private Fft(int n) {
         this.n = n;
-        this.factors = factorise(n);
-        this.cos = new double[n];
-        this.sin = new double[n];
-        for (int j = 0; j < n; j++) {
-            double angle = 2 * Math.PI * j / n;
-            cos[j] = Math.cos(angle);
-            sin[j] = Math.sin(angle);
+        this.powerOfTwo = Integer.bitCount(n) == 1;
+        if (powerOfTwo) {
+            int bits = Integer.numberOfTrailingZeros(n);
+            bitReversal = new int[n];
+            for (int j = 0; j < n; j++) {
+                bitReversal[j] = bits == 0 ? 0 : Integer.reverse(j) >>> (32 - bits);
+            }
+            cos = new double[n / 2 + 1];
+            sin = new double[n / 2 + 1];
+            for (int j = 0; j < cos.length; j++) {
+                cos[j] = Math.cos(2 * Math.PI * j / n);
+                sin[j] = Math.sin(2 * Math.PI * j / n);
+            }
+            inner = null;
+            chirpRe = chirpIm = filterRe = filterIm = null;
+        } else {
+            bitReversal = null;
+            cos = sin = null;
+            int m = Integer.highestOneBit(2 * n - 1) << 1;
+            inner = of(m);
+            chirpRe = new double[n];
+            chirpIm = new double[n];
+            for (int j = 0; j < n; j++) {
+                // j^2 mod 2n keeps the angle exact for large j.
+                double angle = Math.PI * ((long) j * j % (2L * n)) / n;
+                chirpRe[j] = Math.cos(angle);
+                chirpIm[j] = -Math.sin(angle);
+            }
+            filterRe = new double[m];
+            filterIm = new double[m];
+            for (int j = 0; j < n; j++) {
+                filterRe[j] = chirpRe[j];
+                filterIm[j] = -chirpIm[j];
+                if (j > 0) {
+                    filterRe[m - j] = chirpRe[j];
+                    filterIm[m - j] = -chirpIm[j];
+                }
+            }
+            inner.transform(filterRe, filterIm, false);
         }
-        int largest = 1;
-        for (int f : factors) {
-            largest = Math.max(largest, f);
-        }
-        this.maxFactor = largest;
     }
 
     static Fft of(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("transform length must be positive, got " + n);
         }
-        return PLANS.computeIfAbsent(n, Fft::new);
+        Fft plan = PLANS.get(n);
+        if (plan == null) {
+            plan = new Fft(n);
+            PLANS.putIfAbsent(n, plan);
+        }
+        return plan;
     }
 
     int length() {
@@ -50,94 +86,82 @@ final class Fft {
 
     /** Transforms {@code re, im} (length n) in place. */
     void transform(double[] re, double[] im, boolean inverse) {
-        double[] outRe = new double[n];
-        double[] outIm = new double[n];
-        double[] tmpRe = new double[maxFactor];
-        double[] tmpIm = new double[maxFactor];
-        recurse(re, im, 0, 1, outRe, outIm, 0, n, 0, inverse ? 1 : -1, tmpRe, tmpIm);
-        double scale = inverse ? 1.0 / n : 1.0;
+        if (inverse) {
+            // The inverse is the forward transform of the conjugate, conjugated and scaled.
+            for (int j = 0; j < n; j++) {
+                im[j] = -im[j];
+            }
+        }
+        if (powerOfTwo) {
+            radix2(re, im);
+        } else {
+            bluestein(re, im);
+        }
+        if (inverse) {
+            double scale = 1.0 / n;
+            for (int j = 0; j < n; j++) {
+                re[j] *= scale;
+                im[j] = -im[j] * scale;
+            }
+        }
+    }
+
+    private void radix2(double[] re, double[] im) {
         for (int j = 0; j < n; j++) {
-            re[j] = outRe[j] * scale;
-            im[j] = outIm[j] * scale;
-        }
-    }
-
-    private void recurse(double[] inRe, double[] inIm, int inOffset, int inStride, double[] outRe, double[] outIm,
-            int outOffset, int size, int level, int sign, double[] tmpRe, double[] tmpIm) {
-        if (size == 1) {
-            outRe[outOffset] = inRe[inOffset];
-            outIm[outOffset] = inIm[inOffset];
-            return;
-        }
-        int p = factors[level];
-        int m = size / p;
-        for (int r = 0; r < p; r++) {
-            recurse(inRe, inIm, inOffset + r * inStride, inStride * p, outRe, outIm, outOffset + r * m, m, level + 1,
-                    sign, tmpRe, tmpIm);
-        }
-        int step = n / size; // W_size^e = W_n^(e * step)
-        int stepP = n / p;
-        for (int k = 0; k < m; k++) {
-            for (int r = 0; r < p; r++) {
-                int e = (r * k * step) % n;
-                double wr = cos[e];
-                double wi = sign * sin[e];
-                double yr = outRe[outOffset + r * m + k];
-                double yi = outIm[outOffset + r * m + k];
-                tmpRe[r] = yr * wr - yi * wi;
-                tmpIm[r] = yr * wi + yi * wr;
+            int r = bitReversal[j];
+            if (r > j) {
+                double t = re[j];
+                re[j] = re[r];
+                re[r] = t;
+                t = im[j];
+                im[j] = im[r];
+                im[r] = t;
             }
-            if (p == 2) {
-                outRe[outOffset + k] = tmpRe[0] + tmpRe[1];
-                outIm[outOffset + k] = tmpIm[0] + tmpIm[1];
-                outRe[outOffset + k + m] = tmpRe[0] - tmpRe[1];
-                outIm[outOffset + k + m] = tmpIm[0] - tmpIm[1];
-                continue;
-            }
-            for (int q = 0; q < p; q++) {
-                double sr = 0;
-                double si = 0;
-                for (int r = 0; r < p; r++) {
-                    int e = ((r * q) % p) * stepP;
-                    double wr = cos[e];
-                    double wi = sign * sin[e];
-                    sr += tmpRe[r] * wr - tmpIm[r] * wi;
-                    si += tmpRe[r] * wi + tmpIm[r] * wr;
+        }
+        for (int half = 1; half < n; half <<= 1) {
+            int step = n / (2 * half);
+            for (int block = 0; block < n; block += 2 * half) {
+                for (int j = 0; j < half; j++) {
+                    double wr = cos[j * step];
+                    double wi = -sin[j * step];
+                    int a = block + j;
+                    int b = a + half;
+                    double xr = re[b] * wr - im[b] * wi;
+                    double xi = re[b] * wi + im[b] * wr;
+                    re[b] = re[a] - xr;
+                    im[b] = im[a] - xi;
+                    re[a] += xr;
+                    im[a] += xi;
                 }
-                outRe[outOffset + k + q * m] = sr;
-                outIm[outOffset + k + q * m] = si;
             }
         }
     }
 
-    private static int[] factorise(int n) {
-        List<Integer> factors = new ArrayList<>();
-        int rest = n;
-        for (int f = 2; f * f <= rest; f++) {
-            while (rest % f == 0) {
-                factors.add(f);
-                rest /= f;
-            }
+    private void bluestein(double[] re, double[] im) {
+        int m = inner.length();
+        double[] ar = new double[m];
+        double[] ai = new double[m];
+        for (int j = 0; j < n; j++) {
+            ar[j] = re[j] * chirpRe[j] - im[j] * chirpIm[j];
+            ai[j] = re[j] * chirpIm[j] + im[j] * chirpRe[j];
         }
-        if (rest > 1) {
-            factors.add(rest);
+        inner.transform(ar, ai, false);
+        for (int j = 0; j < m; j++) {
+            double r = ar[j] * filterRe[j] - ai[j] * filterIm[j];
+            double i = ar[j] * filterIm[j] + ai[j] * filterRe[j];
+            ar[j] = r;
+            ai[j] = i;
         }
-        return factors.stream().mapToInt(Integer::intValue).toArray();
+        inner.transform(ar, ai, true);
+        for (int k = 0; k < n; k++) {
+            re[k] = ar[k] * chirpRe[k] - ai[k] * chirpIm[k];
+            im[k] = ar[k] * chirpIm[k] + ai[k] * chirpRe[k];
+        }
     }
 
-    /** The smallest length of at least {@code n} whose prime factors are all 2, 3 or 5 (fast to transform). */
+    /** The smallest power of two of at least {@code n} (the fastest lengths to transform). */
     static int goodLength(int n) {
-        for (int candidate = Math.max(1, n); ; candidate++) {
-            int rest = candidate;
-            for (int f : new int[] {2, 3, 5}) {
-                while (rest % f == 0) {
-                    rest /= f;
-                }
-            }
-            if (rest == 1) {
-                return candidate;
-            }
-        }
+        return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
     }
 
     /**

@@ -2,8 +2,6 @@ package org.lumen.image.filter;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.lumen.image.Volume;
 
@@ -35,39 +33,47 @@ public record GaborFilter(double sigmaMm, double lambdaMm, double gamma, double 
     public Volume apply(Volume image) {
         Grid grid = Grid.of(image);
         double[] pooled = new double[grid.v().length];
-        List<Double> angles = angles();
+        List<Double> angles = distinctAngles();
         int[] normals = mode == FilterMode.VOLUME_3D && orthogonalPlanes ? new int[] {2, 1, 0} : new int[] {2};
-        int maps = 0;
-        for (int normal : normals) {
+        for (int f = 0; f < normals.length; f++) {
+            int normal = normals[f];
             int u = normal == 0 ? 1 : 0;
             int v = normal == 2 ? 1 : 2;
-            double spacingU = image.geometry().spacing().get(u);
-            double spacingV = image.geometry().spacing().get(v);
-            for (double angle : angles) {
-                double[] map = planeResponses(grid, normal, u, v, spacingU, spacingV, angle);
-                pooling.accumulate(pooled, map, maps == 0);
-                maps++;
-            }
+            planeResponses(grid, normal, u, v, image.geometry().spacing().get(u), image.geometry().spacing().get(v),
+                    angles, pooled, f == 0);
         }
-        pooling.finish(pooled, maps);
+        pooling.finish(pooled, normals.length * angles.size());
         return grid.withValues(pooled).toVolume(image);
     }
 
-    private List<Double> angles() {
+    /**
+     * The orientations to filter with. Turning the kernel by pi conjugates it, which leaves the modulus of the response
+     * to a real image unchanged, so of a full turn only the orientations in [theta, theta + pi) are computed; each
+     * stands for itself and its opposite, which keeps both mean and max pooling exact.
+     */
+    private List<Double> distinctAngles() {
         List<Double> angles = new ArrayList<>();
         if (!rotationInvariant) {
             angles.add(theta);
             return angles;
         }
         int count = (int) Math.round(2 * Math.PI / thetaStep);
-        for (int k = 0; k < count; k++) {
+        if (Math.abs(count * thetaStep - 2 * Math.PI) > 1e-9 * count) {
+            throw new IllegalArgumentException("the Gabor angle step must divide a full turn, got " + thetaStep);
+        }
+        int distinct = count % 2 == 0 ? count / 2 : count;
+        for (int k = 0; k < distinct; k++) {
             angles.add(theta + k * thetaStep);
         }
         return angles;
     }
 
-    /** The modulus response of every plane normal to {@code normal} for one orientation. */
-    private double[] planeResponses(Grid grid, int normal, int u, int v, double spacingU, double spacingV, double angle) {
+    /**
+     * Pools into {@code pooled} the modulus responses of every plane normal to {@code normal} for all orientations: each
+     * plane, padded by the boundary condition, is transformed once and multiplied by each kernel's spectrum.
+     */
+    private void planeResponses(Grid grid, int normal, int u, int v, double spacingU, double spacingV,
+            List<Double> angles, double[] pooled, boolean first) {
         int nu = grid.size(u);
         int nv = grid.size(v);
         int nw = grid.size(normal);
@@ -76,73 +82,70 @@ public record GaborFilter(double sigmaMm, double lambdaMm, double gamma, double 
         int radiusV = (int) Math.ceil(truncation * widest / spacingV);
         int pu = Fft.goodLength(nu + 2 * radiusU);
         int pv = Fft.goodLength(nv + 2 * radiusV);
-        double[][] spectrum = kernelSpectrum(pu, pv, radiusU, radiusV, spacingU, spacingV, angle);
-        double[] out = new double[grid.v().length];
+        List<double[][]> spectra = new ArrayList<>();
+        for (double angle : angles) {
+            spectra.add(kernelSpectrum(pu, pv, radiusU, radiusV, spacingU, spacingV, angle));
+        }
         int strideU = grid.stride(u);
         int strideV = grid.stride(v);
         int strideW = grid.stride(normal);
         double[] values = grid.v();
         IntStream.range(0, nw).parallel().forEach(w -> {
-            double[] re = new double[pu * pv];
-            double[] im = new double[pu * pv];
+            double[] planeRe = new double[pu * pv];
+            double[] planeIm = new double[pu * pv];
             for (int b = 0; b < pv; b++) {
                 int sv = boundary.resolve(b < pv - radiusV ? b : b - pv, nv);
                 for (int a = 0; a < pu; a++) {
                     int su = boundary.resolve(a < pu - radiusU ? a : a - pu, nu);
-                    re[a + b * pu] = su < 0 || sv < 0 ? 0 : values[su * strideU + sv * strideV + w * strideW];
+                    planeRe[a + b * pu] = su < 0 || sv < 0 ? 0 : values[su * strideU + sv * strideV + w * strideW];
                 }
             }
-            Fft.transform2d(re, im, pu, pv, false);
-            double[] kr = spectrum[0];
-            double[] ki = spectrum[1];
-            for (int t = 0; t < re.length; t++) {
-                double r = re[t] * kr[t] - im[t] * ki[t];
-                double i = re[t] * ki[t] + im[t] * kr[t];
-                re[t] = r;
-                im[t] = i;
-            }
-            Fft.transform2d(re, im, pu, pv, true);
-            for (int b = 0; b < nv; b++) {
-                for (int a = 0; a < nu; a++) {
-                    int t = a + b * pu;
-                    out[a * strideU + b * strideV + w * strideW] = Math.hypot(re[t], im[t]);
+            Fft.transform2d(planeRe, planeIm, pu, pv, false);
+            double[] re = new double[pu * pv];
+            double[] im = new double[pu * pv];
+            for (int s = 0; s < spectra.size(); s++) {
+                double[] kr = spectra.get(s)[0];
+                double[] ki = spectra.get(s)[1];
+                for (int t = 0; t < re.length; t++) {
+                    re[t] = planeRe[t] * kr[t] - planeIm[t] * ki[t];
+                    im[t] = planeRe[t] * ki[t] + planeIm[t] * kr[t];
+                }
+                Fft.transform2d(re, im, pu, pv, true);
+                boolean firstMap = first && s == 0;
+                for (int b = 0; b < nv; b++) {
+                    for (int a = 0; a < nu; a++) {
+                        int t = a + b * pu;
+                        int voxel = a * strideU + b * strideV + w * strideW;
+                        double modulus = Math.sqrt(re[t] * re[t] + im[t] * im[t]);
+                        pooled[voxel] = firstMap ? modulus : pooling.combine(pooled[voxel], modulus);
+                    }
                 }
             }
         });
-        return out;
     }
-
-    private final Map<String, double[][]> spectra() {
-        return SPECTRA;
-    }
-
-    private static final Map<String, double[][]> SPECTRA = new ConcurrentHashMap<>();
 
     /** FFT of the kernel laid out circularly on a {@code pu x pv} plane (offset (0,0) at index 0). */
     private double[][] kernelSpectrum(int pu, int pv, int radiusU, int radiusV, double spacingU, double spacingV,
             double angle) {
-        String key = List.of(pu, pv, radiusU, radiusV, spacingU, spacingV, angle, sigmaMm, lambdaMm, gamma).toString();
-        return spectra().computeIfAbsent(key, k -> {
-            double[] re = new double[pu * pv];
-            double[] im = new double[pu * pv];
-            double cos = Math.cos(angle);
-            double sin = Math.sin(angle);
-            for (int dv = -radiusV; dv <= radiusV; dv++) {
-                for (int du = -radiusU; du <= radiusU; du++) {
-                    double x = du * spacingU;
-                    double y = dv * spacingV;
-                    double along = x * cos + y * sin;
-                    double across = -x * sin + y * cos;
-                    double envelope = Math.exp(-(along * along + gamma * gamma * across * across)
-                            / (2 * sigmaMm * sigmaMm));
-                    double phase = 2 * Math.PI * along / lambdaMm;
-                    int t = Math.floorMod(du, pu) + Math.floorMod(dv, pv) * pu;
-                    re[t] = envelope * Math.cos(phase);
-                    im[t] = envelope * Math.sin(phase);
-                }
+        double[] re = new double[pu * pv];
+        double[] im = new double[pu * pv];
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        for (int dv = -radiusV; dv <= radiusV; dv++) {
+            for (int du = -radiusU; du <= radiusU; du++) {
+                double x = du * spacingU;
+                double y = dv * spacingV;
+                double along = x * cos + y * sin;
+                double across = -x * sin + y * cos;
+                double envelope = Math.exp(-(along * along + gamma * gamma * across * across)
+                        / (2 * sigmaMm * sigmaMm));
+                double phase = 2 * Math.PI * along / lambdaMm;
+                int t = Math.floorMod(du, pu) + Math.floorMod(dv, pv) * pu;
+                re[t] = envelope * Math.cos(phase);
+                im[t] = envelope * Math.sin(phase);
             }
-            Fft.transform2d(re, im, pu, pv, false);
-            return new double[][] {re, im};
-        });
+        }
+        Fft.transform2d(re, im, pu, pv, false);
+        return new double[][] {re, im};
     }
 }

@@ -13,6 +13,10 @@ public enum Pooling {
         }
     }
 
+    double combine(double pooled, double value) {
+        return this == MAX ? Math.max(pooled, value) : pooled + value;
+    }
+
     void finish(double[] pooled, int count) {
         if (this == MEAN) {
             for (int i = 0; i < pooled.length; i++) {

@@ -2,14 +2,15 @@ package org.lumen.image.filter;
 
 /**
  * Orthogonal wavelets for the separable (undecimated) wavelet filter, by their decomposition low-pass filter. The taps
- * are the standard Daubechies / Coiflet scaling filters (sum sqrt 2, unit norm) in decomposition order; the high-pass is
- * the quadrature mirror {@code hi[k] = (-1)^(k+1) lo[L-1-k]}.
+ * are the Daubechies scaling filters (from the spectral factorisation, to double precision) and Coiflet 1 (sum sqrt 2,
+ * unit norm), in decomposition order (the order PyWavelets' {@code dec_lo} uses, which the IBSI 2 references were
+ * computed with); the high-pass is the quadrature mirror {@code hi[k] = (-1)^(k+1) lo[L-1-k]}.
  */
 public enum Wavelet {
     HAAR(0.7071067811865476, 0.7071067811865476),
-    DB2(-0.12940952255126034, 0.2241438680420134, 0.8365163037378077, 0.4829629131445341),
-    DB3(0.035226291882100656, -0.08544127388224149, -0.13501102001039084, 0.4598775021193313, 0.8068915093133388,
-            0.3326705529509569),
+    DB2(-0.12940952255126037, 0.2241438680420134, 0.8365163037378079, 0.48296291314453416),
+    DB3(0.035226291885709536, -0.08544127388202666, -0.13501102001025458, 0.45987750211849154, 0.8068915093110925,
+            0.33267055295008263),
     COIF1(-0.01565572813546454, -0.0727326195128539, 0.38486484686420286, 0.8525720202122554, 0.3378976624578092,
             -0.0727326195128539);
 
