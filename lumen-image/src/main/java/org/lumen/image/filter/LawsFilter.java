@@ -1,6 +1,5 @@
 package org.lumen.image.filter;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.lumen.image.Volume;
@@ -71,20 +70,6 @@ public record LawsFilter(String kernels, FilterMode mode, Boundary boundary, boo
         for (int i = 0; i < absolute.length; i++) {
             absolute[i] = Math.abs(response.v()[i]);
         }
-        return new MeanFilterKernel(2 * energyDistance + 1, mode).apply(response.withValues(absolute), boundary);
-    }
-
-    /** The box average used for the energy map. */
-    private record MeanFilterKernel(int support, FilterMode mode) {
-        Grid apply(Grid grid, Boundary boundary) {
-            double[] taps = new double[support];
-            java.util.Arrays.fill(taps, 1.0 / support);
-            Kernel1D box = Kernel1D.centred(taps);
-            return new SeparableKernel(box, box, mode == FilterMode.VOLUME_3D ? box : null).apply(grid, boundary);
-        }
-    }
-
-    static List<String> names() {
-        return new ArrayList<>(List.of("L3", "E3", "S3", "L5", "E5", "S5", "W5", "R5"));
+        return MeanFilter.box(2 * energyDistance + 1, mode).apply(response.withValues(absolute), boundary);
     }
 }

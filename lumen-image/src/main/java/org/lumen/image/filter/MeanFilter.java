@@ -13,10 +13,14 @@ public record MeanFilter(int support, FilterMode mode, Boundary boundary) implem
 
     @Override
     public Volume apply(Volume image) {
+        return box(support, mode).apply(Grid.of(image), boundary).toVolume(image);
+    }
+
+    /** The averaging kernel over {@code support} voxels along each axis of the mode. */
+    static SeparableKernel box(int support, FilterMode mode) {
         double[] taps = new double[support];
         Arrays.fill(taps, 1.0 / support);
         Kernel1D box = Kernel1D.centred(taps);
-        SeparableKernel kernel = new SeparableKernel(box, box, mode == FilterMode.VOLUME_3D ? box : null);
-        return kernel.apply(Grid.of(image), boundary).toVolume(image);
+        return new SeparableKernel(box, box, mode == FilterMode.VOLUME_3D ? box : null);
     }
 }

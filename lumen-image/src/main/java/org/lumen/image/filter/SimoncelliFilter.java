@@ -24,7 +24,7 @@ public record SimoncelliFilter(int level, FilterMode mode) implements ImageFilte
         double[] re = grid.v().clone();
         double[] im = new double[re.length];
         boolean[] axes = {true, true, mode == FilterMode.VOLUME_3D};
-        Fft.transform3d(re, im, nx, ny, nz, axes, false);
+        Fft.forwardOfReal3d(re, im, nx, ny, nz, axes);
         double[] fx = frequencies(nx);
         double[] fy = frequencies(ny);
         double[] fz = mode == FilterMode.VOLUME_3D ? frequencies(nz) : new double[nz];
@@ -39,7 +39,7 @@ public record SimoncelliFilter(int level, FilterMode mode) implements ImageFilte
                 }
             }
         }
-        Fft.transform3d(re, im, nx, ny, nz, axes, true);
+        Fft.inverse3d(re, im, nx, ny, nz, axes);
         return grid.withValues(re).toVolume(image);
     }
 

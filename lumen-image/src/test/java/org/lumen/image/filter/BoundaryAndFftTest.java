@@ -34,7 +34,7 @@ class BoundaryAndFftTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 8, 12, 64, 197, 200})
+    @ValueSource(ints = {1, 2, 3, 5, 8, 12, 45, 64, 180, 197, 200})
     void fftMatchesTheDefiningSumAndInvertsExactly(int n) {
         Random random = new Random(n);
         double[] re = new double[n];

@@ -32,6 +32,7 @@ final class IbsiCtPhantom {
     private static Volume image;
     private static Volume mask;
     private static CubicBSpline spline;
+    private static final java.util.Map<Integer, Crop> CONFIG_B = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The cropped image and, on the same grid, the ROI intensity mask. */
     record Crop(Volume image, boolean[] intensityMask) {
@@ -85,6 +86,10 @@ final class IbsiCtPhantom {
 
     /** Configuration B: 1 mm isotropic, tricubic spline image rounded to integers, trilinear mask at 0.5. */
     static Crop configB(int margin) {
+        return CONFIG_B.computeIfAbsent(margin, IbsiCtPhantom::interpolateConfigB);
+    }
+
+    private static Crop interpolateConfigB(int margin) {
         load();
         synchronized (IbsiCtPhantom.class) {
             if (spline == null) {
