@@ -375,4 +375,35 @@ final class Fft {
             }
         }
     }
+
+    /**
+     * Inverse 2D transform ({@code nu} fastest) of which only rows {@code 0 .. rows-1} are wanted: all columns are
+     * transformed, then only those rows (the others are left half-transformed).
+     */
+    static void inverse2dFirstRows(double[] re, double[] im, int nu, int nv, int rows) {
+        Fft alongU = of(nu);
+        Fft alongV = of(nv);
+        double[] cr = new double[nv];
+        double[] ci = new double[nv];
+        for (int u = 0; u < nu; u++) {
+            for (int v = 0; v < nv; v++) {
+                cr[v] = re[u + v * nu];
+                ci[v] = im[u + v * nu];
+            }
+            alongV.transform(cr, ci, true);
+            for (int v = 0; v < nv; v++) {
+                re[u + v * nu] = cr[v];
+                im[u + v * nu] = ci[v];
+            }
+        }
+        double[] ur = new double[nu];
+        double[] ui = new double[nu];
+        for (int v = 0; v < rows; v++) {
+            System.arraycopy(re, v * nu, ur, 0, nu);
+            System.arraycopy(im, v * nu, ui, 0, nu);
+            alongU.transform(ur, ui, true);
+            System.arraycopy(ur, 0, re, v * nu, nu);
+            System.arraycopy(ui, 0, im, v * nu, nu);
+        }
+    }
 }

@@ -110,7 +110,7 @@ public record GaborFilter(double sigmaMm, double lambdaMm, double gamma, double 
                     re[t] = planeRe[t] * kr[t] - planeIm[t] * ki[t];
                     im[t] = planeRe[t] * ki[t] + planeIm[t] * kr[t];
                 }
-                Fft.transform2d(re, im, pu, pv, true);
+                Fft.inverse2dFirstRows(re, im, pu, pv, nv);
                 boolean firstMap = first && s == 0;
                 for (int b = 0; b < nv; b++) {
                     for (int a = 0; a < nu; a++) {

@@ -14,8 +14,8 @@ import org.lumen.image.resample.Resampler;
 
 /**
  * The IBSI 1 CT radiomics phantom prepared as IBSI 2 phase 2 prescribes, cropped to the GTV's bounding box plus a margin
- * that covers the filter's reach (filtering the crop then gives the same values inside the ROI as filtering the whole
- * image, except for the FFT-based Simoncelli filter, whose periodic boundary is then the crop's).
+ * that covers the filter's reach, so that filtering the crop gives the same values inside the ROI as filtering the whole
+ * image (a margin larger than the image keeps all of it).
  *
  * <ul>
  *   <li>Configuration A (2D): the image as acquired (0.977 x 0.977 x 3 mm), filters slice by slice.</li>
