@@ -8,7 +8,8 @@ import org.lumen.image.Volume;
 /**
  * IBSI 2 Gabor filter, a 2D filter applied plane by plane: the kernel
  * {@code exp(-(x'^2 + gamma^2 y'^2) / (2 sigma^2)) exp(2 pi i x' / lambda)} with {@code (x', y')} the in-plane position
- * (mm) turned by {@code theta}; the response is the modulus of the complex convolution. With rotation invariance the
+ * (mm) turned by {@code theta}, not normalised (the IBSI 2 consensus values were computed with this kernel); the
+ * response is the modulus of the complex convolution. With rotation invariance the
  * responses for {@code theta = theta0 + k * thetaStep} over a full turn are pooled. In 2D the planes are the axial
  * slices; in 3D with orthogonal planes the axial, coronal and sagittal planes are all filtered and pooled together.
  * The kernel is cut off at {@code truncation} times its widest Gaussian width ({@code sigma / min(gamma, 1)}); the
