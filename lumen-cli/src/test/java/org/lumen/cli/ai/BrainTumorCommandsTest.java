@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lumen.ai.model.ModelRegistry;
 import org.lumen.ai.testing.BrainTumorSubsets;
 import org.lumen.cli.testing.Cli;
 
@@ -39,9 +41,16 @@ class BrainTumorCommandsTest {
                 network: {stemWidth: 4, widths: [8, 16], blocks: [1, 1]}
                 preprocessing: {size: [32, 32]}
                 """);
-        model = tmp.resolve("brain");
+        // installed as a user model, so that every command finds it by name (as the contract `--model brain-tumor-mri`)
+        System.setProperty(ModelRegistry.MODELS_PROPERTY, tmp.resolve("models").toString());
+        model = tmp.resolve("models/brain-tumor-mri");
         training = Cli.run("train", "--config", config.toString(), "--images", train.toString(), "--out",
                 model.toString());
+    }
+
+    @AfterAll
+    static void forgetTheModelsFolder() {
+        System.clearProperty(ModelRegistry.MODELS_PROPERTY);
     }
 
     @Test
@@ -58,7 +67,7 @@ class BrainTumorCommandsTest {
 
     @Test
     void evaluateImagesPrintsOneJsonObjectWithTheMulticlassFigures() throws Exception {
-        Cli.Result run = Cli.run("evaluate", "--model", model.toString(), "--images", test.toString(), "--json");
+        Cli.Result run = Cli.run("evaluate", "--model", "brain-tumor-mri", "--images", test.toString(), "--json");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         String stdout = run.stdout().strip();
         assertThat(stdout).startsWith("{").endsWith("}").doesNotContain("\n");
@@ -90,16 +99,48 @@ class BrainTumorCommandsTest {
         copyFolder(test.resolve("glioma"), wrong.resolve("glioma"));
         copyFolder(test.resolve("notumor"), wrong.resolve("healthy"));
 
-        Cli.Result run = Cli.run("evaluate", "--model", model.toString(), "--images", partial.toString(), "--json");
+        Cli.Result run = Cli.run("evaluate", "--model", "brain-tumor-mri", "--images", partial.toString(), "--json");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.stdout());
         assertThat(json.get("n").asInt()).isEqualTo(20);
         assertThat(json.get("sensitivity").get(1).isNull()).as("meningioma has no cases").isTrue();
 
-        Cli.Result refused = Cli.run("evaluate", "--model", model.toString(), "--images", wrong.toString(), "--json");
+        Cli.Result refused = Cli.run("evaluate", "--model", "brain-tumor-mri", "--images", wrong.toString(), "--json");
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.stdout()).isEmpty();
         assertThat(refused.stderr()).contains("\"healthy\"", "glioma, meningioma, notumor, pituitary");
+    }
+
+    @Test
+    void analyzeReportsTheMostProbableClassOfAJpegSliceWithItsProbabilityAndAHeatMap() throws Exception {
+        Path slice;
+        try (Stream<Path> files = Files.list(test.resolve("pituitary"))) {
+            slice = files.sorted().findFirst().orElseThrow();
+        }
+        Path heat = tmp.resolve("heat");
+        Cli.Result run = Cli.run("analyze", slice.toString(), "--model", "brain-tumor-mri", "--json", "--heatmap",
+                heat.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode result = new ObjectMapper().readTree(run.stdout()).get("files").get(0).get("results").get(0);
+        JsonNode probabilities = result.get("probabilities");
+        assertThat(probabilities).hasSize(4);
+        double sum = 0;
+        double largest = 0;
+        String top = null;
+        for (String cls : BrainTumorSubsets.CLASSES) {
+            double p = probabilities.get(cls).asDouble();
+            sum += p;
+            if (p > largest) {
+                largest = p;
+                top = cls;
+            }
+        }
+        assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(result.get("score_class").asText()).isEqualTo(top);
+        assertThat(result.get("score").asDouble()).isEqualTo(largest);
+        assertThat(result.get("threshold").isNull()).isTrue();
+        assertThat(result.get("heatmaps")).hasSize(1);
+        assertThat(Path.of(result.get("heatmaps").get(0).asText())).isRegularFile();
     }
 
     @Test
