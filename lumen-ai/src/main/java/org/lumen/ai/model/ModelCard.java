@@ -70,7 +70,9 @@ public final class ModelCard {
                     .append("the class has one.\n\n");
         }
         md.append("**Not for clinical use without local validation.** Before any use in patient care, validate the model on ")
-                .append("the site's own images, equipment and population, and choose the operating threshold there. ")
+                .append("the site's own images, equipment and population, and ")
+                .append(out.classes().size() == 2 ? "choose the operating threshold there. "
+                        : "check each class's sensitivity and specificity there. ")
                 .append("The model does not replace a clinician's reading.\n\n");
 
         md.append("## Input and output contract\n\n");
