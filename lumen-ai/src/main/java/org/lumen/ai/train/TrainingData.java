@@ -3,6 +3,7 @@ package org.lumen.ai.train;
 import java.io.IOException;
 import org.lumen.ai.data.ContentSplit;
 import org.lumen.ai.data.ImagePreparer;
+import org.lumen.ai.data.ImageReadException;
 import org.lumen.ai.data.LabelledImages;
 import org.lumen.ai.data.npz.NpzReader;
 
@@ -23,7 +24,7 @@ record TrainingData(LabelledImages train, LabelledImages val, ContentSplit split
         }
         ContentSplit split = ContentSplit.of(config.images(), config.preprocessing(), config.valFraction(), config.seed());
         if (!split.classes().equals(config.classes())) {
-            throw new IllegalArgumentException(config.images() + " has class folders " + split.classes() + " but task "
+            throw new ImageReadException(config.images(), "its class folders are " + split.classes() + " but task "
                     + config.task() + " has classes " + config.classes() + ": name one folder after each class");
         }
         return new TrainingData(split.trainImages(), split.valImages(), split);

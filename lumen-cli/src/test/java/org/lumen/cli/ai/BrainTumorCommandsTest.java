@@ -90,6 +90,17 @@ class BrainTumorCommandsTest {
     }
 
     @Test
+    void withoutJsonATableWithTheClassesAndWithPlotsTheReliabilityDiagram() throws Exception {
+        Path plots = tmp.resolve("plots");
+        Cli.Result run = Cli.run("evaluate", "--model", "brain-tumor-mri", "--images", test.toString(), "--plots",
+                plots.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("40 images", "macro AUC", "(95% CI", "bootstrap", "sensitivity",
+                "specificity", "meningioma", "confusion");
+        assertThat(plots.resolve("reliability.png")).isRegularFile();
+    }
+
+    @Test
     void aClassWithoutAFolderIsAllowedAFolderThatIsNoClassIsRefused() throws Exception {
         Path partial = tmp.resolve("partial");
         Path wrong = tmp.resolve("wrong");
@@ -148,6 +159,17 @@ class BrainTumorCommandsTest {
         Cli.Result run = Cli.run("train", "--task", "brain-tumor-mri");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("--images DIR", "brain-tumor-mri/Training");
+    }
+
+    @Test
+    void trainingRefusesAFolderWhoseClassesAreNotTheTasks() throws Exception {
+        Path odd = tmp.resolve("odd");
+        copyFolder(test.resolve("glioma"), odd.resolve("glioma"));
+        copyFolder(test.resolve("notumor"), odd.resolve("healthy"));
+        Cli.Result run = Cli.run("train", "--task", "brain-tumor-mri", "--images", odd.toString(), "--out",
+                tmp.resolve("odd-model").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("[glioma, healthy]", "[glioma, meningioma, notumor, pituitary]");
     }
 
     private static void copyFolder(Path from, Path to) throws Exception {
