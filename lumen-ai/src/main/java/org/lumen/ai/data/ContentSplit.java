@@ -9,11 +9,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -114,7 +116,7 @@ public record ContentSplit(List<String> classes, List<Entry> train, List<Entry> 
             byClass.get(members.get(0).label()).add(members);
         }
         Random random = new Random(seed);
-        java.util.Set<Path> valFiles = new java.util.HashSet<>();
+        Set<Path> valFiles = new HashSet<>();
         for (List<List<Entry>> classGroups : byClass) {
             Collections.shuffle(classGroups, random);
             int total = classGroups.stream().mapToInt(List::size).sum();
@@ -152,7 +154,7 @@ public record ContentSplit(List<String> classes, List<Entry> train, List<Entry> 
     }
 
     /**
-     * The split as text, one line per file: {@code side<TAB>class<TAB>sha256<TAB>path relative to root} (training
+     * The split as text, one line per file (a run with a training limit trains on a seeded sample of the "train" lines): {@code side<TAB>class<TAB>sha256<TAB>path relative to root} (training
      * first), so a run can be checked or repeated without the code that made it.
      */
     public String listing(Path root) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * A classifier over several classes on labelled cases: macro AUC (each class against the rest, then the plain mean),
@@ -140,7 +141,7 @@ public record MulticlassEvaluation(int n, List<String> classes, double auc, doub
         List<int[]> byClass = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             final int cls = c;
-            byClass.add(java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == cls).toArray());
+            byClass.add(IntStream.range(0, labels.length).filter(i -> labels[i] == cls).toArray());
         }
         SplittableRandom random = new SplittableRandom(bootstrap.seed());
         double[] aucs = new double[bootstrap.resamples()];

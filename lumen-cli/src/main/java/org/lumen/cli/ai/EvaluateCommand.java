@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -191,7 +192,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         int[][] confusion = mc.confusion();
         for (int k = 0; k < mc.classes().size(); k++) {
             s.append(String.format(Locale.ROOT, "  %-14s %6d %11s %11s %8s%n", mc.classes().get(k),
-                    java.util.Arrays.stream(confusion[k]).sum(), number(mc.sensitivity().get(k)),
+                    Arrays.stream(confusion[k]).sum(), number(mc.sensitivity().get(k)),
                     number(mc.specificity().get(k)), number(mc.classAucs().get(k))));
         }
         s.append("  confusion (rows true, columns predicted, in the order above):\n");
