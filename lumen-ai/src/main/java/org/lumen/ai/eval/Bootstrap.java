@@ -88,7 +88,8 @@ public record Bootstrap(int resamples, long seed, double level) {
         return out;
     }
 
-    private static double quantile(double[] sorted, double q) {
+    /** The q-quantile of sorted values, interpolating linearly between order statistics. */
+    static double quantile(double[] sorted, double q) {
         double rank = q * (sorted.length - 1);
         int below = (int) Math.floor(rank);
         int above = Math.min(below + 1, sorted.length - 1);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lumen.ai.data.LabelledImages;
 import org.lumen.ai.eval.BinaryEvaluation;
+import org.lumen.ai.eval.Bootstrap;
 import org.lumen.ai.eval.MulticlassEvaluation;
 import org.lumen.ai.model.Classifier;
 import org.lumen.ai.model.ModelManifest;
@@ -12,11 +13,14 @@ import org.lumen.ai.model.ModelManifest.OutputContract;
 /**
  * A model's performance on labelled, prepared images: a two-class model is judged as a binary classifier at its
  * manifest's positive class and operating threshold ({@link BinaryEvaluation}), a model of more classes by macro AUC and
- * the accuracy of its most probable class ({@link MulticlassEvaluation}). Exactly one of the two is set.
+ * the accuracy of its most probable class ({@link MulticlassEvaluation}, with stratified bootstrap 95% intervals for both,
+ * per-class sensitivity and specificity and the confusion matrix). Exactly one of the two is set.
  */
 public record ModelEvaluation(BinaryEvaluation binary, MulticlassEvaluation multiclass) {
     /** Images per model call. */
     public static final int BATCH = 64;
+    /** Seeds the bootstrap intervals of a model of several classes, so the same images give the same interval. */
+    static final long BOOTSTRAP_SEED = 20_260_707L;
 
     /** Classifies every image (in batches) and evaluates the answers against the labels. */
     public static ModelEvaluation of(ModelManifest manifest, Classifier classifier, LabelledImages prepared) {
@@ -37,7 +41,8 @@ public record ModelEvaluation(BinaryEvaluation binary, MulticlassEvaluation mult
                 asDouble[i][c] = probabilities[i][c];
             }
         }
-        return new ModelEvaluation(null, MulticlassEvaluation.of(asDouble, labels, out.classes()));
+        return new ModelEvaluation(null, MulticlassEvaluation.of(asDouble, labels, out.classes(),
+                Bootstrap.standard(BOOTSTRAP_SEED)));
     }
 
     /** Class probabilities of every image, in order. */

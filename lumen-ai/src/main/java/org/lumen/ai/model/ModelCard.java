@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lumen.ai.data.Preprocessing;
+import org.lumen.ai.eval.MulticlassEvaluation;
 
 /**
  * The model card ({@code model-card.md}) of a package, made from its manifest: intended use, the input and output
@@ -16,6 +17,8 @@ import org.lumen.ai.data.Preprocessing;
  */
 public final class ModelCard {
     /** The plots a trained package carries, linked from the card by relative path. */
+    /** Grad-CAM examples are {@code gradcam-CLASS.png}. */
+    public static final String GRAD_CAM_PREFIX = "gradcam-";
     public static final List<String> STANDARD_PLOTS =
             List.of(ModelPackage.TRAINING_CURVES, ModelPackage.ROC, ModelPackage.RELIABILITY);
 
@@ -34,6 +37,18 @@ public final class ModelCard {
      * @param plots    plot files in the package to link (relative names)
      */
     public static String markdown(ModelManifest manifest, String notes, List<String> plots) {
+        return markdown(manifest, notes, plots, null);
+    }
+
+    /**
+     * The card of a model of several classes: as {@link #markdown(ModelManifest, String, List)}, plus the per-class
+     * sensitivity, specificity and AUC, the confusion matrix and the calibration of the most probable class, all on the
+     * validation split.
+     *
+     * @param validation the validation evaluation (null for none)
+     */
+    public static String markdown(ModelManifest manifest, String notes, List<String> plots,
+                                  MulticlassEvaluation validation) {
         StringBuilder md = new StringBuilder();
         ModelManifest.OutputContract out = manifest.output();
         ModelManifest.InputContract in = manifest.input();
@@ -45,11 +60,19 @@ public final class ModelCard {
         md.append("## Intended use\n\n");
         md.append("Decision support and research: ").append(manifest.task()).append(" of ")
                 .append(in.dimensions() == 3 ? "3D volumes" : "2D images").append(" into ")
-                .append(String.join(", ", out.classes())).append(". The score is the probability of \"")
-                .append(out.classes().get(out.positiveClass())).append("\"; at or above the operating threshold ")
-                .append(fmt(out.threshold())).append(" the finding is reported.\n\n");
+                .append(String.join(", ", out.classes()));
+        if (out.classes().size() == 2) {
+            md.append(". The score is the probability of \"").append(out.classes().get(out.positiveClass()))
+                    .append("\"; at or above the operating threshold ").append(fmt(out.threshold()))
+                    .append(" the finding is reported.\n\n");
+        } else {
+            md.append(". The most probable class is reported (arg-max) with its probability, and its coded finding when ")
+                    .append("the class has one.\n\n");
+        }
         md.append("**Not for clinical use without local validation.** Before any use in patient care, validate the model on ")
-                .append("the site's own images, equipment and population, and choose the operating threshold there. ")
+                .append("the site's own images, equipment and population, and ")
+                .append(out.classes().size() == 2 ? "choose the operating threshold there. "
+                        : "check each class's sensitivity and specificity there. ")
                 .append("The model does not replace a clinician's reading.\n\n");
 
         md.append("## Input and output contract\n\n");
@@ -91,7 +114,12 @@ public final class ModelCard {
                 .append(" for validation; ").append(t.epochs()).append(" epochs, seed ").append(t.seed()).append(".\n\n");
 
         md.append("## Validation\n\n");
-        md.append(validationTable(manifest.validation()));
+        md.append(validationTable(manifest.validation(), validation == null ? List.of() : validation.classes()));
+        if (validation != null) {
+            md.append(perClassTable(validation)).append(confusionTable(validation));
+            md.append("Calibration of the most probable class: expected calibration error ").append(fmt(validation.ece()))
+                    .append(" (10 equal-width bins of the largest probability against whether that class was right).\n\n");
+        }
 
         if (plots != null && !plots.isEmpty()) {
             md.append("## Plots\n\n");
@@ -119,7 +147,39 @@ public final class ModelCard {
         return md.toString();
     }
 
-    private static String validationTable(Map<String, Double> validation) {
+    private static String perClassTable(MulticlassEvaluation e) {
+        StringBuilder md = new StringBuilder("Per class, one against the rest (validation):\n\n")
+                .append("| class | cases | sensitivity | specificity | AUC |\n|---|---|---|---|---|\n");
+        int[][] confusion = e.confusion();
+        for (int c = 0; c < e.classes().size(); c++) {
+            md.append("| ").append(e.classes().get(c)).append(" | ").append(Arrays.stream(confusion[c]).sum()).append(" | ")
+                    .append(fmt(e.sensitivity().get(c))).append(" | ").append(fmt(e.specificity().get(c))).append(" | ")
+                    .append(fmt(e.classAucs().get(c))).append(" |\n");
+        }
+        return md.append("\n").toString();
+    }
+
+    private static String confusionTable(MulticlassEvaluation e) {
+        StringBuilder md = new StringBuilder("Confusion matrix (validation; rows: true class, columns: predicted class):\n\n| |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String c : e.classes()) {
+            md.append(' ').append(c).append(" |");
+            rule.append("---|");
+        }
+        md.append('\n').append(rule).append('\n');
+        int[][] confusion = e.confusion();
+        for (int t = 0; t < confusion.length; t++) {
+            md.append("| ").append(e.classes().get(t)).append(" |");
+            for (int count : confusion[t]) {
+                md.append(' ').append(count).append(" |");
+            }
+            md.append('\n');
+        }
+        return md.append('\n').toString();
+    }
+
+    /** Figures whose key starts with a class name ({@code glioma_sensitivity}) are left to the per-class table. */
+    private static String validationTable(Map<String, Double> validation, List<String> classes) {
         if (validation == null || validation.isEmpty()) {
             return "No validation figures are recorded for this model; validate it locally before use.\n\n";
         }
@@ -127,7 +187,8 @@ public final class ModelCard {
                 .append("with `lumen evaluate`).\n\n| metric | value | 95% CI |\n|---|---|---|\n");
         for (Map.Entry<String, Double> e : validation.entrySet()) {
             String key = e.getKey();
-            if (key.endsWith("_ci_low") || key.endsWith("_ci_high")) {
+            if (key.endsWith("_ci_low") || key.endsWith("_ci_high")
+                    || classes.stream().anyMatch(c -> key.startsWith(c + "_"))) {
                 continue;
             }
             Double low = validation.get(key + "_ci_low");
@@ -163,7 +224,8 @@ public final class ModelCard {
             case ModelPackage.TRAINING_CURVES -> "Training curves";
             case ModelPackage.ROC -> "ROC curve (validation)";
             case ModelPackage.RELIABILITY -> "Reliability diagram (validation)";
-            default -> file;
+            default -> file.startsWith(GRAD_CAM_PREFIX) ? "Grad-CAM, " + file.substring(GRAD_CAM_PREFIX.length(),
+                    file.length() - ".png".length()) + " (validation image)" : file;
         };
     }
 

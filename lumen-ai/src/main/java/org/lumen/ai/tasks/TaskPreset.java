@@ -12,20 +12,22 @@ import org.lumen.ai.train.TrainConfig;
  * @param description one line for listings
  * @param modalities  DICOM modalities the model is meant for
  * @param bodyParts   DICOM Body Part Examined values it is meant for
- * @param finding     the coded finding reported for the positive class
+ * @param findings    the coded findings reported (the positive class of a binary task; each coded class of a task
+ *                    of several classes)
  * @param dataset     the training data
  * @param licence     the data's licence
  * @param citation    the source to cite
- * @param npzFile     the MedMNIST file name under {@code ../shared/data/medmnist}
+ * @param dataFile    where the data lies under {@code ../shared/data}: a MedMNIST {@code .npz} or an image folder
  * @param defaults    the configuration of the shipped weights (its {@code npz} is {@link #npzFile} relative to the
  *                    working folder until the command line names the file)
  */
 public record TaskPreset(String name, String description, List<String> modalities, List<String> bodyParts,
-                         Finding finding, String dataset, String licence, String citation, String npzFile,
+                         List<Finding> findings, String dataset, String licence, String citation, String dataFile,
                          TrainConfig defaults, String outlook) {
 
     public TaskPreset {
         modalities = List.copyOf(modalities);
         bodyParts = List.copyOf(bodyParts);
+        findings = List.copyOf(findings);
     }
 }

@@ -27,6 +27,8 @@ import org.lumen.ai.train.TrainConfig;
 public final class TaskTraining {
     public static final String WEIGHTS_FILE = "weights.params";
     public static final String HISTORY = "training-history.json";
+    /** The content split of an image folder: which file went to which side ({@code ContentSplit.listing}). */
+    public static final String SPLIT = "validation-split.tsv";
     private static final String VERSION = "1.0.0";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -40,32 +42,51 @@ public final class TaskTraining {
             throws IOException {
         TaskPreset preset = Tasks.get(config.task());
         TrainingResult result = Trainer.train(config, listener, resume);
-        BinaryEvaluation validation = BinaryEvaluation.of(result.valScores(), result.valLabels(), config.positiveClass(),
-                result.operatingPoint().threshold());
-        ModelManifest manifest = manifest(preset, result, command, validation);
-        String title = config.task() + " (validation, n = " + validation.n() + ")";
         List<CurvePoint> curve = result.history().stream()
                 .map(m -> new CurvePoint(m.epoch(), m.trainLoss(), m.valLoss(), m.valAuc())).toList();
-        ModelPackage.write(config.out(), manifest, file -> Files.write(file, result.bestParameters()),
-                ModelCard.markdown(manifest, notes(preset, result), ModelCard.STANDARD_PLOTS),
-                Map.of(ModelPackage.TRAINING_CURVES, file -> Charts.trainingCurves(curve, config.task() + " training", file),
-                        ModelPackage.ROC, file -> Charts.roc(validation, title, file),
-                        ModelPackage.RELIABILITY, file -> Charts.reliability(validation, title, file),
-                        HISTORY, file -> JSON.writeValue(file.toFile(), result.history())));
+        Map<String, ModelPackage.FileWriter> files = new LinkedHashMap<>();
+        files.put(ModelPackage.TRAINING_CURVES, file -> Charts.trainingCurves(curve, config.task() + " training", file));
+        files.put(HISTORY, file -> JSON.writeValue(file.toFile(), result.history()));
+        if (result.split() != null) {
+            files.put(SPLIT, file -> Files.writeString(file, result.split().listing(config.images())));
+        }
+        if (config.classes().size() == 2) {
+            writeBinary(preset, result, command, files);
+        } else {
+            MulticlassTraining.write(preset, result, command, files);
+        }
         return result;
     }
 
-    static ModelManifest manifest(TaskPreset preset, TrainingResult result, String command, BinaryEvaluation validation) {
+    private static void writeBinary(TaskPreset preset, TrainingResult result, String command,
+                                    Map<String, ModelPackage.FileWriter> files) {
+        TrainConfig config = result.config();
+        BinaryEvaluation validation = BinaryEvaluation.of(result.valScores(), result.valLabels(), config.positiveClass(),
+                result.operatingPoint().threshold());
+        ModelManifest manifest = manifest(preset, result, command, result.operatingPoint().threshold(),
+                validationFigures(result, validation));
+        String title = config.task() + " (validation, n = " + validation.n() + ")";
+        files.put(ModelPackage.ROC, file -> Charts.roc(validation, title, file));
+        files.put(ModelPackage.RELIABILITY, file -> Charts.reliability(validation, title, file));
+        ModelPackage.write(config.out(), manifest, file -> Files.write(file, result.bestParameters()),
+                ModelCard.markdown(manifest, notes(preset, result), ModelCard.STANDARD_PLOTS), files);
+    }
+
+    /**
+     * @param threshold the operating threshold (two classes), 0 for a task read by arg-max (every most probable class is
+     *                  reported)
+     */
+    static ModelManifest manifest(TaskPreset preset, TrainingResult result, String command, double threshold,
+                                  Map<String, Double> validation) {
         TrainConfig config = result.config();
         return new ModelManifest(config.task(), VERSION, "classification", preset.description(),
                 new ModelManifest.InputContract(preset.modalities(), preset.bodyParts(), config.network().dimensions(),
                         config.preprocessing()),
-                new ModelManifest.OutputContract(config.classes(), List.of(preset.finding()), config.positiveClass(),
-                        result.operatingPoint().threshold()),
+                new ModelManifest.OutputContract(config.classes(), preset.findings(), config.positiveClass(), threshold),
                 config.network(), ModelManifest.FORMAT_DJL, WEIGHTS_FILE, null,
                 new ModelManifest.Training(preset.dataset(), preset.licence(), preset.citation(), command, config.seed(),
                         result.history().size(), result.trainCount(), result.valCount()),
-                validationFigures(result, validation));
+                validation);
     }
 
     /** The kept epoch's validation figures at the chosen threshold; undefined ones (NaN) are left out. */
@@ -87,11 +108,12 @@ public final class TaskTraining {
         return figures;
     }
 
-    private static String notes(TaskPreset preset, TrainingResult result) {
-        return String.format(java.util.Locale.ROOT, "Kept epoch %d of %d (best validation AUC)%s; operating threshold chosen on "
-                        + "the validation split by the %s rule. Every experiment behind this configuration is listed in "
+    static String notes(TaskPreset preset, TrainingResult result) {
+        String rule = result.operatingPoint() == null ? "the most probable class is reported (arg-max)"
+                : "operating threshold chosen on the validation split by the "
+                        + result.config().thresholdRule().name().toLowerCase() + " rule";
+        return String.format(java.util.Locale.ROOT, "Kept epoch %d of %d (best validation AUC)%s; %s. Every experiment behind this configuration is listed in "
                         + "lumen-ai/docs/training-log.md.\n\n%s", result.bestEpoch(), result.history().size(),
-                result.stoppedEarly() ? ", stopped early" : "", result.config().thresholdRule().name().toLowerCase(),
-                preset.outlook());
+                result.stoppedEarly() ? ", stopped early" : "", rule, preset.outlook());
     }
 }

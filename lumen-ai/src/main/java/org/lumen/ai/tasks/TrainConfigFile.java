@@ -13,7 +13,7 @@ import org.lumen.ai.train.TrainConfig;
 /**
  * Reads a training configuration file (YAML, so JSON too): it names a {@code task} and changes any of that preset's
  * {@link TrainConfig} fields; nested objects ({@code network}, {@code augmentation}, {@code preprocessing}) are merged
- * field by field. Paths ({@code npz}, {@code out}) are relative to the working folder. Example:
+ * field by field. Paths ({@code npz}, {@code images}, {@code out}) are relative to the working folder. Example:
  * <pre>
  * task: breast-us
  * npz: ../shared/data/medmnist/breastmnist.npz

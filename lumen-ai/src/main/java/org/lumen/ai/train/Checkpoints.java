@@ -32,9 +32,10 @@ final class Checkpoints {
      * @param epochsWithoutImprovement for early stopping
      * @param history                metrics of epochs 1..epoch
      * @param bestScores             validation scores of the best epoch
+     * @param bestProbabilities      every class's validation probabilities at the best epoch (absent in older checkpoints)
      */
     record State(String task, NetworkSpec network, int epoch, int bestEpoch, double bestAuc, int epochsWithoutImprovement,
-                 List<EpochMetrics> history, double[] bestScores) {
+                 List<EpochMetrics> history, double[] bestScores, double[][] bestProbabilities) {
     }
 
     Checkpoints(Path dir) {

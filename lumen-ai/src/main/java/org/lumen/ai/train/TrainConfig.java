@@ -30,11 +30,16 @@ import org.lumen.ai.net.NetworkSpec;
  * @param threads        PyTorch intra-op threads (0 = the engine's default). One thread gives steady epochs on a busy
  *                       machine; results are reproducible for a given thread count
  * @param out            the model package folder written by the run (checkpoints go beside it, {@link #checkpoints()})
+ * @param images         instead of {@code npz}: an image folder with one subfolder per class (named as {@code classes}),
+ *                       split into training and validation by image content ({@code org.lumen.ai.data.ContentSplit});
+ *                       null for a {@code .npz} task
+ * @param valFraction    the share of each class of {@code images} held back for validation (ignored for a {@code .npz})
  */
 public record TrainConfig(String task, Path npz, List<String> classes, int positiveClass, int epochs, int batchSize,
                           double lr, double weightDecay, double warmupEpochs, long seed, NetworkSpec network,
                           Augmentation augmentation, Preprocessing preprocessing, ClassBalance classBalance,
-                          double labelSmoothing, OperatingPoint.Rule thresholdRule, int patience, int trainLimit, int threads, Path out) {
+                          double labelSmoothing, OperatingPoint.Rule thresholdRule, int patience, int trainLimit, int threads, Path out,
+                          Path images, double valFraction) {
 
     public TrainConfig {
         classes = List.copyOf(classes);
@@ -42,6 +47,10 @@ public record TrainConfig(String task, Path npz, List<String> classes, int posit
                 || trainLimit < 0 || threads < 0) {
             throw new IllegalArgumentException("training numbers out of range: epochs and batch size >= 1, lr > 0, "
                     + "weight decay, warm-up, patience, train limit and threads >= 0");
+        }
+        if (images != null && !(valFraction > 0 && valFraction < 1)) {
+            throw new IllegalArgumentException("the validation share of an image folder must be between 0 and 1, not "
+                    + valFraction);
         }
         if (labelSmoothing < 0 || labelSmoothing >= 1) {
             throw new IllegalArgumentException("label smoothing must be in [0, 1), not " + labelSmoothing);
@@ -68,21 +77,37 @@ public record TrainConfig(String task, Path npz, List<String> classes, int posit
 
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(task, npz, classes, positiveClass, newEpochs, batchSize, lr, weightDecay, warmupEpochs, seed,
-                network, augmentation, preprocessing, classBalance, labelSmoothing, thresholdRule, patience, trainLimit, threads, out);
+                network, augmentation, preprocessing, classBalance, labelSmoothing, thresholdRule, patience, trainLimit, threads,
+                out, images, valFraction);
     }
 
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(task, npz, classes, positiveClass, epochs, batchSize, lr, weightDecay, warmupEpochs, newSeed,
-                network, augmentation, preprocessing, classBalance, labelSmoothing, thresholdRule, patience, trainLimit, threads, out);
+                network, augmentation, preprocessing, classBalance, labelSmoothing, thresholdRule, patience, trainLimit, threads,
+                out, images, valFraction);
     }
 
     public TrainConfig withNpz(Path newNpz) {
         return new TrainConfig(task, newNpz, classes, positiveClass, epochs, batchSize, lr, weightDecay, warmupEpochs, seed,
-                network, augmentation, preprocessing, classBalance, labelSmoothing, thresholdRule, patience, trainLimit, threads, out);
+                network, augmentation, preprocessing, classBalance, labelSmoothing, thresholdRule, patience, trainLimit, threads,
+                out, null, valFraction);
+    }
+
+    /** This configuration training from an image folder instead of a {@code .npz}. */
+    public TrainConfig withImages(Path newImages) {
+        return new TrainConfig(task, null, classes, positiveClass, epochs, batchSize, lr, weightDecay, warmupEpochs, seed,
+                network, augmentation, preprocessing, classBalance, labelSmoothing, thresholdRule, patience, trainLimit, threads,
+                out, newImages, valFraction);
+    }
+
+    /** Whether the data is an image folder ({@link #images}) rather than a {@code .npz}. */
+    public boolean fromImages() {
+        return images != null;
     }
 
     public TrainConfig withOut(Path newOut) {
         return new TrainConfig(task, npz, classes, positiveClass, epochs, batchSize, lr, weightDecay, warmupEpochs, seed,
-                network, augmentation, preprocessing, classBalance, labelSmoothing, thresholdRule, patience, trainLimit, threads, newOut);
+                network, augmentation, preprocessing, classBalance, labelSmoothing, thresholdRule, patience, trainLimit, threads,
+                newOut, images, valFraction);
     }
 }

@@ -18,16 +18,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.lumen.ai.data.LabelledImages;
-import org.lumen.ai.data.ImagePreparer;
-import org.lumen.ai.data.npz.NpzReader;
 import org.lumen.ai.eval.Auc;
+import org.lumen.ai.eval.MulticlassEvaluation;
 import org.lumen.ai.model.Classifier;
 import org.lumen.ai.net.Engines;
 import org.lumen.ai.net.Networks;
 
 /**
- * Trains a {@link TrainConfig}'s network on the {@code train} split of its {@code .npz} and picks the epoch with the best
- * AUC on the {@code val} split. Each epoch: a seeded shuffle (or class-balanced draw), augmented batches, softmax
+ * Trains a {@link TrainConfig}'s network on the {@code train} split of its {@code .npz} (or the training side of its image
+ * folder's content split, {@link TrainingData}) and picks the epoch with the best validation AUC (macro one-vs-rest for
+ * more than two classes). Each epoch: a seeded shuffle (or class-balanced draw), augmented batches, softmax
  * cross-entropy with optional label smoothing and class weights, AdamW on a warm-up + cosine schedule; then validation,
  * a checkpoint, and early stopping after {@code patience} epochs without a better AUC.
  *
@@ -52,9 +52,9 @@ public final class Trainer {
         Engine engine = Engines.pytorch();
         engine.setRandomSeed((int) config.seed());
         Engines.setThreads(config.threads());
-        LabelledImages train = limit(prepared(NpzReader.read(config.npz(), "train", config.classes()), config), config.trainLimit(),
-                config.seed());
-        LabelledImages val = prepared(NpzReader.read(config.npz(), "val", config.classes()), config);
+        TrainingData data = TrainingData.load(config);
+        LabelledImages train = limit(data.train(), config.trainLimit(), config.seed());
+        LabelledImages val = data.val();
         boolean[] valPositive = positives(val, config.positiveClass());
 
         int batchSize = Math.min(config.batchSize(), train.size());
@@ -80,6 +80,7 @@ public final class Trainer {
         int bestEpoch = state == null ? 0 : state.bestEpoch();
         double bestAuc = state == null ? Double.NEGATIVE_INFINITY : state.bestAuc();
         double[] bestScores = state == null ? null : state.bestScores();
+        double[][] bestProbabilities = state == null ? null : state.bestProbabilities();
         int sinceBest = state == null ? 0 : state.epochsWithoutImprovement();
         boolean stoppedEarly = false;
 
@@ -117,13 +118,14 @@ public final class Trainer {
                         bestAuc = validation.auc();
                         bestEpoch = epoch;
                         bestScores = validation.scores();
+                        bestProbabilities = validation.probabilities();
                         bestParameters = current;
                         sinceBest = 0;
                     } else {
                         sinceBest++;
                     }
                     checkpoints.save(new Checkpoints.State(config.task(), config.network(), epoch, bestEpoch, bestAuc,
-                            sinceBest, history, bestScores), current, improved ? current : null);
+                            sinceBest, history, bestScores, bestProbabilities), current, improved ? current : null);
                     listener.epochDone(metrics, improved);
                     if (config.patience() > 0 && sinceBest >= config.patience() && epoch < config.epochs()) {
                         stoppedEarly = true;
@@ -135,9 +137,12 @@ public final class Trainer {
                     throw new IOException("no epoch left to train: the checkpoint in " + config.checkpoints() + " already holds "
                             + history.size() + " of " + config.epochs() + " epochs (raise --epochs to continue)");
                 }
-                return new TrainingResult(config, history, bestEpoch, bestParameters, bestScores, val.labels(),
-                        OperatingPoint.choose(config.thresholdRule(), bestScores, valPositive), train.size(), stoppedEarly,
-                        (System.nanoTime() - started) / 1e9);
+                // Several classes are read by arg-max: there is no threshold to choose.
+                OperatingPoint point = config.classes().size() == 2
+                        ? OperatingPoint.choose(config.thresholdRule(), bestScores, valPositive) : null;
+                return new TrainingResult(config, history, bestEpoch, bestParameters, bestScores, bestProbabilities,
+                        val.labels(), point, train.size(), stoppedEarly, (System.nanoTime() - started) / 1e9,
+                        data.split());
             }
         }
     }
@@ -177,21 +182,38 @@ public final class Trainer {
         }
     }
 
-    private record Validation(double[] scores, double auc, double accuracy, double loss) {
+    /**
+     * @param scores        positive-class probabilities
+     * @param probabilities every class's probability, one row per image
+     * @param auc           the positive class's AUC for two classes, else the macro one-vs-rest AUC
+     */
+    private record Validation(double[] scores, double[][] probabilities, double auc, double accuracy, double loss) {
     }
 
     private static Validation validate(ai.djl.training.Trainer djl, LabelledImages val, int positiveClass,
                                        boolean[] positive) {
-        float[][] probabilities = predict(djl, val);
+        float[][] predicted = predict(djl, val);
         double[] scores = new double[val.size()];
+        double[][] probabilities = new double[val.size()][];
         double lossSum = 0;
         int correct = 0;
         for (int i = 0; i < val.size(); i++) {
-            scores[i] = probabilities[i][positiveClass];
-            lossSum -= Math.log(Math.max(probabilities[i][val.label(i)], 1e-12f));
-            correct += Classifier.argMax(probabilities[i]) == val.label(i) ? 1 : 0;
+            scores[i] = predicted[i][positiveClass];
+            probabilities[i] = toDouble(predicted[i]);
+            lossSum -= Math.log(Math.max(predicted[i][val.label(i)], 1e-12f));
+            correct += Classifier.argMax(predicted[i]) == val.label(i) ? 1 : 0;
         }
-        return new Validation(scores, Auc.of(scores, positive), (double) correct / val.size(), lossSum / val.size());
+        double auc = val.classes().size() == 2 ? Auc.of(scores, positive)
+                : MulticlassEvaluation.of(probabilities, val.labels(), val.classes()).auc();
+        return new Validation(scores, probabilities, auc, (double) correct / val.size(), lossSum / val.size());
+    }
+
+    private static double[] toDouble(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 
     /** Softmax probabilities of every image, the network in inference mode (no dropout, BatchNorm running statistics). */
@@ -268,10 +290,6 @@ public final class Trainer {
         return positive;
     }
 
-    /** The images resized, channel-converted and normalised as the model's preprocessing says (the one preparation path). */
-    static LabelledImages prepared(LabelledImages raw, TrainConfig config) {
-        return ImagePreparer.prepare(raw, config.preprocessing());
-    }
 
     /** A random sample of {@code limit} images (0 = all), drawn with the run's seed: files are often sorted by class. */
     private static LabelledImages limit(LabelledImages images, int limit, long seed) {

@@ -25,7 +25,7 @@ class TrainerTest {
                 new NetworkSpec(2, 1, 2, 16, new int[] {16, 32}, new int[] {1, 1}, 0.1f),
                 new Augmentation(true, false, false, 8, 0.05, 0.05, 0.05), new Preprocessing(new int[] {28, 28}, 1, 127.5f,
                 64f, null), ClassBalance.WEIGHTED_LOSS, 0.0,
-                OperatingPoint.Rule.YOUDEN, 0, 600, 1, out);
+                OperatingPoint.Rule.YOUDEN, 0, 600, 1, out, null, 0);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -28,9 +29,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lumen evaluate --model NAME --npz FILE [--split test] [--json] [--plots DIR]} (or {@code --folder DIR}): the
- * model's AUC with its 95% interval, accuracy, sensitivity, specificity, PPV, NPV, confusion and calibration at the
- * model's operating threshold on labelled images prepared as its manifest says. With {@code --json} stdout holds one JSON
+ * {@code lumen evaluate --model NAME --npz FILE [--split test] [--json] [--plots DIR]} (or {@code --images DIR}, also
+ * spelt {@code --folder DIR}): for a two-class model its AUC with its 95% interval, accuracy, sensitivity, specificity,
+ * PPV, NPV, confusion and calibration at the model's operating threshold; for more classes the macro one-vs-rest AUC and
+ * the accuracy of the most probable class with bootstrap 95% intervals, per-class sensitivity and specificity, the
+ * confusion matrix and the calibration of the largest probability; on labelled images prepared as its manifest says. With {@code --json} stdout holds one JSON
  * object and nothing else (the exact contract: at least "auc", "accuracy" and "n"; logs go to stderr).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -50,8 +53,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         @Option(names = "--npz", paramLabel = "FILE", description = "A .npz holding <split>_images and <split>_labels.")
         Path npz;
 
-        @Option(names = "--folder", paramLabel = "DIR", description = "A folder with one subfolder of PNG/JPEG images per"
-                + " class; subfolder names must be the model's class names.")
+        @Option(names = {"--images", "--folder"}, paramLabel = "DIR", description = "A folder with one subfolder of"
+                + " PNG/JPEG images per class; each subfolder must be named after one of the model's classes (a class"
+                + " may have no folder).")
         Path folder;
     }
 
@@ -142,12 +146,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void writePlots(ModelManifest m, ModelEvaluation evaluation) throws Exception {
-        if (evaluation.binary() == null) {
-            System.err.println("lumen: no plots: ROC and reliability diagrams are drawn for two-class models");
-            return;
-        }
         Files.createDirectories(plots);
         String title = m.name() + " " + m.version() + " on " + describeSource();
+        MulticlassEvaluation mc = evaluation.multiclass();
+        if (mc != null) {
+            System.err.println("lumen: reliability.png only: ROC curves are drawn for two-class models");
+            Charts.reliability(mc.reliability(), mc.ece(), title + " (largest probability)", plots.resolve("reliability.png"));
+            return;
+        }
         Charts.roc(evaluation.binary(), title, plots.resolve("roc.png"));
         Charts.reliability(evaluation.binary(), title, plots.resolve("reliability.png"));
     }
@@ -169,15 +175,39 @@ public final class EvaluateCommand implements Callable<Integer> {
                     c.falseNegatives(), c.falsePositives(), c.trueNegatives()));
             s.append(line("ECE (10 bins)", b.ece()));
         } else {
-            MulticlassEvaluation mc = evaluation.multiclass();
-            s.append(line("macro AUC", mc.auc())).append(line("accuracy", mc.accuracy()));
-            List<String> perClass = new ArrayList<>();
-            for (int k = 0; k < mc.classes().size(); k++) {
-                perClass.add(mc.classes().get(k) + " " + String.format(Locale.ROOT, "%.4f", mc.classAucs().get(k)));
-            }
-            s.append(String.format(Locale.ROOT, "  %-22s %s%n", "AUC per class", String.join(", ", perClass)));
+            s.append(multiclassTable(evaluation.multiclass()));
         }
         return s.toString();
+    }
+
+    private static String multiclassTable(MulticlassEvaluation mc) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "  %-22s %.4f  (95%% CI %.4f-%.4f, %s)%n", "macro AUC", mc.auc(), mc.aucCiLow(),
+                mc.aucCiHigh(), mc.ciMethod()));
+        s.append(String.format(Locale.ROOT, "  %-22s %.4f  (95%% CI %.4f-%.4f, %s)%n", "accuracy", mc.accuracy(),
+                mc.accuracyCiLow(), mc.accuracyCiHigh(), mc.ciMethod()));
+        s.append(line("ECE (largest prob.)", mc.ece()));
+        s.append(String.format(Locale.ROOT, "  %-14s %6s %11s %11s %8s%n", "class", "cases", "sensitivity", "specificity",
+                "AUC"));
+        int[][] confusion = mc.confusion();
+        for (int k = 0; k < mc.classes().size(); k++) {
+            s.append(String.format(Locale.ROOT, "  %-14s %6d %11s %11s %8s%n", mc.classes().get(k),
+                    Arrays.stream(confusion[k]).sum(), number(mc.sensitivity().get(k)),
+                    number(mc.specificity().get(k)), number(mc.classAucs().get(k))));
+        }
+        s.append("  confusion (rows true, columns predicted, in the order above):\n");
+        for (int[] row : confusion) {
+            List<String> cells = new ArrayList<>();
+            for (int count : row) {
+                cells.add(String.format(Locale.ROOT, "%6d", count));
+            }
+            s.append("  ").append(String.join(" ", cells)).append('\n');
+        }
+        return s.toString();
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "undefined" : String.format(Locale.ROOT, "%.4f", value);
     }
 
     private static String line(String name, double value) {

@@ -25,13 +25,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lumen train --task NAME --npz FILE [--epochs N] [--out DIR] [--seed S] [--resume]} or
- * {@code lumen train --config FILE.yaml [...]}: trains a task preset and writes its model package folder.
+ * {@code lumen train --task NAME (--npz FILE | --images DIR) [--epochs N] [--out DIR] [--seed S] [--resume]} or
+ * {@code lumen train --config FILE.yaml [...]}: trains a task preset and writes its model package folder. An image folder
+ * (one subfolder per class) is split into training and validation by image content; the split is written into the
+ * package ({@code validation-split.tsv}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a model on a MedMNIST-style .npz (train and val splits) and write its model package folder.")
+        description = "Train a model on a MedMNIST-style .npz (train and val splits) or an image folder (one subfolder per"
+                + " class, split by image content) and write its model package folder.")
 public final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--task", paramLabel = "NAME", description = "Task preset: pneumonia-cxr, breast-us or adrenal-ct3d.")
+    @Option(names = "--task", paramLabel = "NAME", description = "Task preset: pneumonia-cxr, breast-us, adrenal-ct3d or "
+            + "brain-tumor-mri.")
     String task;
 
     @Option(names = "--config", paramLabel = "FILE.yaml", description = "Configuration file naming a task and changing "
@@ -40,6 +44,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--npz", paramLabel = "FILE", description = "The .npz with train_* and val_* arrays.")
     Path npz;
+
+    @Option(names = "--images", paramLabel = "DIR", description = "An image folder with one subfolder per class (e.g. "
+            + "../shared/data/brain-tumor-mri/Training); the project holds back 15% of each class, split by content.")
+    Path images;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Most epochs (default: the task's).")
     Integer epochs;
@@ -56,7 +64,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainConfig settings = settings();
-        if (!Files.isRegularFile(settings.npz())) {
+        if (settings.fromImages() && !Files.isDirectory(settings.images())) {
+            throw new BadInputException("no such image folder: " + settings.images() + " (give it with --images)");
+        }
+        if (!settings.fromImages() && (settings.npz() == null || !Files.isRegularFile(settings.npz()))) {
             throw new BadInputException("no such .npz: " + settings.npz() + " (give it with --npz)");
         }
         PrintStream progress = System.err;
@@ -64,6 +75,13 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingResult result = TaskTraining.run(settings, listener, resume, commandLine());
             EpochMetrics best = result.best();
             OperatingPoint point = result.operatingPoint();
+            if (point == null) {
+                System.out.printf(Locale.ROOT, "%s: best epoch %d of %d%s, validation macro AUC %.4f, accuracy %.4f "
+                                + "(most probable class), %d training and %d validation images, %.1f min%n", settings.out(),
+                        best.epoch(), result.history().size(), result.stoppedEarly() ? " (stopped early)" : "",
+                        best.valAuc(), best.valAccuracy(), result.trainCount(), result.valCount(), result.seconds() / 60);
+                return 0;
+            }
             System.out.printf(Locale.ROOT, "%s: best epoch %d of %d%s, validation AUC %.4f, accuracy %.4f at threshold %.3f "
                             + "(sensitivity %.3f, specificity %.3f), %.1f min%n", settings.out(), best.epoch(),
                     result.history().size(), result.stoppedEarly() ? " (stopped early)" : "", best.valAuc(),
@@ -86,14 +104,19 @@ public final class TrainCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(e.getMessage());
             }
-            if (npz == null) {
-                throw new BadInputException("--npz FILE is needed with --task (e.g. ../shared/data/medmnist/"
-                        + preset.npzFile() + ")");
+            boolean folderTask = preset.defaults().fromImages();
+            if (folderTask ? images == null : npz == null) {
+                throw new BadInputException((folderTask ? "--images DIR" : "--npz FILE") + " is needed with --task "
+                        + preset.name() + " (e.g. ../shared/data/" + preset.dataFile() + ")");
             }
             settings = preset.defaults().withOut(Path.of(preset.name()));
         }
+        if (npz != null && images != null) {
+            throw new BadInputException("give either --npz FILE or --images DIR, not both");
+        }
         try {
             settings = npz == null ? settings : settings.withNpz(npz);
+            settings = images == null ? settings : settings.withImages(images);
             settings = epochs == null ? settings : settings.withEpochs(epochs);
             settings = seed == null ? settings : settings.withSeed(seed);
             return out == null ? settings : settings.withOut(out);
@@ -112,6 +135,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (npz != null) {
             line.append(" --npz ").append(npz);
+        }
+        if (images != null) {
+            line.append(" --images ").append(images);
         }
         if (epochs != null) {
             line.append(" --epochs ").append(epochs);
