@@ -58,13 +58,9 @@ public final class RadiomicsPipeline {
         Volume interpolated = image;
         boolean[] interpolatedRoi = roi;
         if (config.resampling().isPresent()) {
-            RadiomicsConfig.Resampling resampling = config.resampling().get();
-            InterpolationGrid grid = InterpolationGrid.of(image, resampling);
-            CompletableFuture<Volume> newImage = CompletableFuture.supplyAsync(
-                    () -> interpolateImage(image, grid, resampling), executor);
-            interpolatedRoi = ImageInterpolator.interpolateMask(roi, image.nx(), image.ny(), image.nz(), roiBox, grid,
-                    resampling.mask(), resampling.partialVolumeThreshold());
-            interpolated = join(newImage);
+            Interpolated result = interpolate(image, roi, roiBox, config.resampling().get(), executor);
+            interpolated = result.image();
+            interpolatedRoi = result.roi();
             features.putAll(Diagnostics.image(interpolated, "interp_img"));
         } else {
             initialImage.asMap().forEach((tag, value) -> features.put(tag.replace("_init_img", "_interp_img"), value));
@@ -111,6 +107,39 @@ public final class RadiomicsPipeline {
                 .map(family -> CompletableFuture.supplyAsync(family, executor)).toList();
         results.forEach(result -> features.putAll(join(result)));
         return features;
+    }
+
+    /**
+     * The IBSI interpolation step alone: the image and its ROI on the grid {@code resampling} describes, as {@link #run}
+     * computes them before ROI extraction (grid centres aligned, intensities rounded if asked, the mask interpolated and
+     * kept where it reaches the partial volume threshold). For other analyses of the same prepared image, such as the
+     * IBSI 2 filter responses.
+     *
+     * @param mask the ROI on the image's grid: voxels of value 0.5 or more (in magnitude) are inside
+     * @throws IllegalArgumentException when the mask is on another grid or empty
+     */
+    public static Interpolated interpolate(Volume image, Volume mask, RadiomicsConfig.Resampling resampling) {
+        if (!mask.sameGeometry(image, 1e-3)) {
+            throw new IllegalArgumentException("the mask grid does not match the image grid");
+        }
+        boolean[] roi = binarise(mask);
+        BoundingBox roiBox = BoundingBox.of(roi, mask.nx(), mask.ny(), mask.nz()).orElseThrow(
+                () -> new IllegalArgumentException("the ROI mask is empty: no voxel is 0.5 or more"));
+        return interpolate(image, roi, roiBox, resampling, Runnable::run);
+    }
+
+    /** An image and its ROI mask (x fastest) on the image's grid. */
+    public record Interpolated(Volume image, boolean[] roi) {
+    }
+
+    private static Interpolated interpolate(Volume image, boolean[] roi, BoundingBox roiBox,
+                                            RadiomicsConfig.Resampling resampling, Executor executor) {
+        InterpolationGrid grid = InterpolationGrid.of(image, resampling);
+        CompletableFuture<Volume> newImage = CompletableFuture.supplyAsync(
+                () -> interpolateImage(image, grid, resampling), executor);
+        boolean[] newRoi = ImageInterpolator.interpolateMask(roi, image.nx(), image.ny(), image.nz(), roiBox, grid,
+                resampling.mask(), resampling.partialVolumeThreshold());
+        return new Interpolated(join(newImage), newRoi);
     }
 
     /** The result, or the family's own exception rather than a CompletionException around it. */
