@@ -13,6 +13,7 @@ import org.lumen.image.radiomics.GridInterpolation;
 import org.lumen.image.radiomics.RadiomicsConfig;
 import org.lumen.image.radiomics.RadiomicsPipeline;
 import org.lumen.image.radiomics.Resegmenter;
+import org.lumen.image.radiomics.RoiImage;
 
 /**
  * The IBSI 1 CT radiomics phantom prepared as IBSI 2 phase 2 prescribes, by the radiomics pipeline's own steps, then
@@ -39,18 +40,7 @@ final class IbsiCtPhantom {
     /** The cropped image and, on the same grid, the ROI intensity mask. */
     record Crop(Volume image, boolean[] intensityMask) {
         float[] roiValues(Volume response) {
-            int count = 0;
-            for (boolean inside : intensityMask) {
-                count += inside ? 1 : 0;
-            }
-            float[] values = new float[count];
-            int n = 0;
-            for (int i = 0; i < intensityMask.length; i++) {
-                if (intensityMask[i]) {
-                    values[n++] = response.get(i);
-                }
-            }
-            return values;
+            return new RoiImage(response, intensityMask, intensityMask).intensityMaskValues();
         }
     }
 
