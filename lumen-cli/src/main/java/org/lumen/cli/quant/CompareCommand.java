@@ -40,10 +40,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "PRIOR", description = "The prior scan of the same patient.")
     Path prior;
 
-    @Option(names = "--labels", paramLabel = "MASK", description = "A label map (NIfTI) on the PRIOR's grid.")
+    @Option(names = "--labels", paramLabel = "MASK", description = "A label map (NIfTI or DICOM SEG) on the PRIOR's grid.")
     Path labels;
 
-    @Option(names = "--current-labels", paramLabel = "MASK", description = "A label map (NIfTI) of the CURRENT scan.")
+    @Option(names = "--current-labels", paramLabel = "MASK",
+            description = "A label map (NIfTI or DICOM SEG) of the CURRENT scan.")
     Path currentLabels;
 
     @Option(names = "--transform", defaultValue = "rigid", paramLabel = "MODEL",
@@ -68,8 +69,8 @@ public final class CompareCommand implements Callable<Integer> {
         RegistrationOptions options = RegistrationOptions.defaults(model(), metric());
         Volume currentImage = ScanFiles.read(current, "current scan");
         Volume priorImage = ScanFiles.read(prior, "prior scan");
-        Optional<Volume> priorLabels = Optional.ofNullable(labels).map(p -> ScanFiles.read(p, "--labels"));
-        Optional<Volume> ownLabels = Optional.ofNullable(currentLabels).map(p -> ScanFiles.read(p, "--current-labels"));
+        Optional<Volume> priorLabels = Optional.ofNullable(labels).map(p -> ScanFiles.labelMap(p, "--labels"));
+        Optional<Volume> ownLabels = Optional.ofNullable(currentLabels).map(p -> ScanFiles.labelMap(p, "--current-labels"));
         if (priorLabels.isPresent() && !priorLabels.get().sameGeometry(priorImage, 1e-3)) {
             throw new BadInputException("--labels " + labels + " is not on the prior's grid (" + priorLabels.get() + " vs "
                     + priorImage + "); give the label map of the PRIOR scan");

@@ -20,8 +20,6 @@ import org.lumen.image.radiomics.RadiomicsConfig;
 import org.lumen.image.radiomics.RadiomicsPipeline;
 import org.lumen.image.radiomics.RadiomicsSettings;
 import org.lumen.image.roi.RoiMasks;
-import org.lumen.image.series.SeriesVolumeBuilder;
-import org.lumen.image.series.SeriesVolumeException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,7 +52,7 @@ public final class RadiomicsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         RadiomicsConfig configuration = configuration();
-        Volume imageVolume = readImage();
+        Volume imageVolume = ScanFiles.read(image, "--image");
         Volume maskVolume = readMask(imageVolume);
         long computeStart = System.nanoTime();
         FeatureTable features;
@@ -88,26 +86,6 @@ public final class RadiomicsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
-    }
-
-    private Volume readImage() throws IOException {
-        if (!Files.exists(image)) {
-            throw new NoSuchFileException(image.toString());
-        }
-        try {
-            if (Files.isDirectory(image)) {
-                return SeriesVolumeBuilder.fromFolder(image).volume();
-            }
-            String name = image.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".nii") || name.endsWith(".nii.gz") || name.endsWith(".hdr")) {
-                return NiftiReader.read(image);
-            }
-        } catch (SeriesVolumeException e) {
-            throw new BadInputException(image + ": " + e.getMessage(), e);
-        } catch (NiftiException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
-        throw new BadInputException("--image " + image + " is neither a NIfTI file (.nii, .nii.gz) nor a DICOM series folder");
     }
 
     private Volume readMask(Volume imageVolume) throws IOException {

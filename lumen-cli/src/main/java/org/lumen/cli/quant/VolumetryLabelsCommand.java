@@ -2,9 +2,6 @@ package org.lumen.cli.quant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lumen.cli.BadInputException;
 import org.lumen.image.Volume;
-import org.lumen.image.nifti.NiftiException;
-import org.lumen.image.nifti.NiftiReader;
 import org.lumen.image.volumetry.LabelMeasurement;
 import org.lumen.image.volumetry.LabelTimeSeries;
 import org.lumen.image.volumetry.LabelVolumetry;
@@ -25,19 +20,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code lumen volumetry labels MASK... [--json]}: with one label map, a table of every label's voxel count, volume (by
- * voxel count and by mesh), surface area, maximum diameter and centroid; with several, a time series in the given order
+ * {@code lumen volumetry labels MASK... [--json]}: with one label map (NIfTI or DICOM SEG), a table of every label's voxel
+ * count, volume (by voxel count and by mesh), surface area, maximum diameter and centroid; with several, or one 4D NIfTI
+ * (its frames), a time series in the given order
  * (e.g. a heart chamber through the cardiac cycle) with every label's volume per frame, its end-diastolic and
  * end-systolic frames (largest and smallest voxel-count volume) and the ejection fraction. Frames are numbered from 1.
  */
 @Command(name = "labels", mixinStandardHelpOptions = true,
-        description = {"Per-label volumes of a label map (NIfTI); with several maps, a time series with the ejection fraction.",
+        description = {"Per-label volumes of a label map (NIfTI or DICOM SEG); with several maps, or one 4D NIfTI, a time"
+                + " series with the ejection fraction.",
             "Labels are the distinct nonzero integer values. Frames are numbered from 1 in the order given; end-diastole and"
                     + " end-systole are the frames of largest and smallest voxel-count volume."})
 public final class VolumetryLabelsCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Parameters(arity = "1..*", paramLabel = "MASK", description = "Label map(s): NIfTI (.nii, .nii.gz, .hdr).")
+    @Parameters(arity = "1..*", paramLabel = "MASK", description = "Label map(s): NIfTI (.nii, .nii.gz, .hdr) or DICOM SEG;"
+            + " a single 4D NIfTI is a time series.")
     List<Path> masks;
 
     @Option(names = "--json", description = "Print one JSON object (snake_case) and nothing else on stdout.")
@@ -45,10 +43,7 @@ public final class VolumetryLabelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Volume> frames = new ArrayList<>(masks.size());
-        for (Path mask : masks) {
-            frames.add(readLabelMap(mask));
-        }
+        List<Volume> frames = readFrames();
         try {
             if (frames.size() == 1) {
                 List<LabelMeasurement> labels = LabelVolumetry.measure(frames.get(0));
@@ -64,20 +59,33 @@ public final class VolumetryLabelsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads one label map; the one place to add other inputs (DICOM SEG). */
-    static Volume readLabelMap(Path mask) throws IOException {
-        if (!Files.exists(mask)) {
-            throw new NoSuchFileException(mask.toString());
+    /** One frame per MASK, or every frame of a 4D NIfTI given as the only MASK. */
+    private List<Volume> readFrames() {
+        if (masks.size() == 1) {
+            return ScanFiles.labelMapFrames(masks.get(0), "label map");
         }
-        String name = mask.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!(name.endsWith(".nii") || name.endsWith(".nii.gz") || name.endsWith(".hdr"))) {
-            throw new BadInputException("label map " + mask + " is not a NIfTI file (.nii, .nii.gz, .hdr)");
+        List<Volume> frames = new ArrayList<>(masks.size());
+        for (Path mask : masks) {
+            List<Volume> read = ScanFiles.labelMapFrames(mask, "label map");
+            if (read.size() != 1) {
+                throw new BadInputException("label map " + mask + " is a time series of " + read.size() + " frames: give"
+                        + " a 4D file as the only MASK, or one 3D label map per frame");
+            }
+            frames.add(read.get(0));
         }
-        try {
-            return NiftiReader.read(mask);
-        } catch (NiftiException e) {
-            throw new BadInputException(e.getMessage(), e);
+        return frames;
+    }
+
+    /** What each frame is called in the JSON: its file, or for a 4D file the file and the frame number. */
+    private List<String> frameNames(int frameCount) {
+        if (masks.size() == frameCount) {
+            return masks.stream().map(Path::toString).toList();
         }
+        List<String> names = new ArrayList<>(frameCount);
+        for (int f = 1; f <= frameCount; f++) {
+            names.add(masks.get(0) + " frame " + f);
+        }
+        return names;
     }
 
     private static String singleTable(Path mask, List<LabelMeasurement> labels) {
@@ -147,7 +155,7 @@ public final class VolumetryLabelsCommand implements Callable<Integer> {
             rows.add(row);
         }
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("frames", masks.stream().map(Path::toString).toList());
+        result.put("frames", frameNames(series.get(0).voxelVolumesMm3().length));
         result.put("labels", rows);
         return result;
     }

@@ -52,7 +52,7 @@ class HippocampusCommandTest {
         AtlasAvailable.require();
         Cli.Result run = Cli.run("volumetry", "hippocampus", tmp.resolve("missing.nii.gz").toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).contains("does not exist");
+        assertThat(run.stderr()).contains("no such file: " + tmp.resolve("missing.nii.gz"));
     }
 
     private static Volume rigidlyMoved(Volume colin) {

@@ -41,61 +41,33 @@ public final class RadiomicsPipeline {
      * @throws IllegalArgumentException when the mask is on another grid, or the ROI is empty before or after a step
      */
     public static FeatureTable run(Volume image, Volume mask, RadiomicsConfig config, Executor executor) {
-        if (!mask.sameGeometry(image, 1e-3)) {
-            throw new IllegalArgumentException("the mask grid " + mask.nx() + "x" + mask.ny() + "x" + mask.nz() + " "
-                    + mask.geometry() + " does not match the image grid " + image.nx() + "x" + image.ny() + "x" + image.nz()
-                    + " " + image.geometry());
-        }
+        checkSameGrid(image, mask);
         boolean[] roi = binarise(mask);
-        BoundingBox roiBox = BoundingBox.of(roi, mask.nx(), mask.ny(), mask.nz()).orElseThrow(
-                () -> new IllegalArgumentException("the ROI mask is empty: no voxel of the mask on the image grid is inside"
-                        + " (0.5 or more)"));
+        BoundingBox roiBox = roiBox(roi, mask);
         FeatureTable features = new FeatureTable();
         FeatureTable initialImage = Diagnostics.image(image, "init_img");
         features.putAll(initialImage);
         features.putAll(roiDiagnostics(image, roi, roiBox, "init_roi"));
 
-        Volume interpolated = image;
-        boolean[] interpolatedRoi = roi;
+        Prepared prepared = prepare(image, roi, roiBox, config, executor);
+        Volume interpolated = prepared.interpolated().image();
         if (config.resampling().isPresent()) {
-            RadiomicsConfig.Resampling resampling = config.resampling().get();
-            InterpolationGrid grid = InterpolationGrid.of(image, resampling);
-            CompletableFuture<Volume> newImage = CompletableFuture.supplyAsync(
-                    () -> interpolateImage(image, grid, resampling), executor);
-            interpolatedRoi = ImageInterpolator.interpolateMask(roi, image.nx(), image.ny(), image.nz(), roiBox, grid,
-                    resampling.mask(), resampling.partialVolumeThreshold());
-            interpolated = join(newImage);
             features.putAll(Diagnostics.image(interpolated, "interp_img"));
         } else {
             initialImage.asMap().forEach((tag, value) -> features.put(tag.replace("_init_img", "_interp_img"), value));
         }
         int[] grid = {interpolated.nx(), interpolated.ny(), interpolated.nz()};
-        BoundingBox interpolatedBox = BoundingBox.of(interpolatedRoi, grid[0], grid[1], grid[2]).orElseThrow(
-                () -> new IllegalArgumentException("the ROI vanished on interpolation: no voxel of the interpolated mask"
-                        + " reaches the partial volume threshold"));
-
-        // ROI extraction: from here on only the ROI's box plus the local intensity sphere's reach.
-        int[] margin = LocalIntensity.margin(interpolated);
-        BoundingBox crop = interpolatedBox.grow(margin[0], margin[1], margin[2], grid[0], grid[1], grid[2]);
-        Volume image0 = crop.crop(interpolated);
-        boolean[] morphological = crop.crop(interpolatedRoi, grid[0], grid[1]);
-        float[] values = image0.data();
+        RoiImage roiImage = prepared.roi();
+        Volume image0 = roiImage.image();
+        boolean[] morphological = roiImage.morphologicalMask();
+        boolean[] intensity = roiImage.intensityMask();
         features.putAll(Diagnostics.roi(grid, image0, morphological, morphological, "interp_roi"));
-
-        boolean[] intensity = Resegmenter.intensityMask(values, morphological, config.range(), config.outlierSigma());
         features.putAll(Diagnostics.roi(grid, image0, intensity, morphological, "reseg_roi"));
-        RoiImage roiImage = new RoiImage(image0, intensity, morphological);
         float[] roiValues = roiImage.intensityMaskValues();
-        if (roiValues.length == 0) {
-            throw new IllegalArgumentException("no ROI voxel is left after re-segmentation (" + config.range()
-                    .map(r -> "range [" + r.lower() + ", " + r.upper() + "]").orElse("no range")
-                    + (config.outlierSigma().isPresent() ? ", outliers" : "") + ")");
-        }
         // Sorted once here, the sorts inside the statistics and the histograms find them in order and take linear time.
         Arrays.sort(roiValues);
-        double lowerBound = config.range().map(RadiomicsConfig.IntensityRange::lower).orElse(Double.NaN);
-        Discretiser.Levels levels = Discretiser.discretise(values, intensity, config.discretisation(), lowerBound);
-        DiscretisedRoi discretised = discretisedRoi(roiImage, levels, interpolatedBox.relativeTo(crop));
+        Discretiser.Levels levels = prepared.levels();
+        DiscretisedRoi discretised = prepared.discretised();
 
         List<Supplier<FeatureTable>> families = new ArrayList<>();
         families.add(() -> FeatureFamilies.morphology(roiImage).orElseGet(FeatureTable::new));
@@ -111,6 +83,107 @@ public final class RadiomicsPipeline {
                 .map(family -> CompletableFuture.supplyAsync(family, executor)).toList();
         results.forEach(result -> features.putAll(join(result)));
         return features;
+    }
+
+    /**
+     * The IBSI image processing alone (interpolation, ROI extraction, re-segmentation, discretisation) as {@link #run}
+     * does it: the grey levels every texture family reads, on the ROI's bounding box.
+     *
+     * @param mask the ROI on the image's grid: voxels of value 0.5 or more (in magnitude) are inside
+     * @throws IllegalArgumentException when the mask is on another grid, or the ROI is empty before or after a step
+     */
+    public static DiscretisedRoi discretise(Volume image, Volume mask, RadiomicsConfig config) {
+        checkSameGrid(image, mask);
+        boolean[] roi = binarise(mask);
+        return prepare(image, roi, roiBox(roi, mask), config, Runnable::run).discretised();
+    }
+
+    /**
+     * The image after processing: the interpolated image, the ROI image on its crop (the ROI's box plus the local
+     * intensity sphere's reach), its grey levels, and where the ROI's own box lies in the crop.
+     */
+    private record Prepared(Interpolated interpolated, RoiImage roi, Discretiser.Levels levels, BoundingBox roiInCrop) {
+        DiscretisedRoi discretised() {
+            return discretisedRoi(roi, levels, roiInCrop);
+        }
+    }
+
+    private static Prepared prepare(Volume image, boolean[] roi, BoundingBox roiBox, RadiomicsConfig config,
+                                    Executor executor) {
+        Interpolated interpolated = config.resampling().isPresent()
+                ? interpolate(image, roi, roiBox, config.resampling().get(), executor) : new Interpolated(image, roi);
+        Volume grid = interpolated.image();
+        BoundingBox interpolatedBox = BoundingBox.of(interpolated.roi(), grid.nx(), grid.ny(), grid.nz()).orElseThrow(
+                () -> new IllegalArgumentException("the ROI vanished on interpolation: no voxel of the interpolated mask"
+                        + " reaches the partial volume threshold"));
+        // ROI extraction: from here on only the ROI's box plus the local intensity sphere's reach.
+        int[] margin = LocalIntensity.margin(grid);
+        BoundingBox crop = interpolatedBox.grow(margin[0], margin[1], margin[2], grid.nx(), grid.ny(), grid.nz());
+        Volume image0 = crop.crop(grid);
+        boolean[] morphological = crop.crop(interpolated.roi(), grid.nx(), grid.ny());
+        float[] values = image0.data();
+        boolean[] intensity = Resegmenter.intensityMask(values, morphological, config.range(), config.outlierSigma());
+        if (!anyInside(intensity)) {
+            throw new IllegalArgumentException("no ROI voxel is left after re-segmentation (" + config.range()
+                    .map(r -> "range [" + r.lower() + ", " + r.upper() + "]").orElse("no range")
+                    + (config.outlierSigma().isPresent() ? ", outliers" : "") + ")");
+        }
+        double lowerBound = config.range().map(RadiomicsConfig.IntensityRange::lower).orElse(Double.NaN);
+        Discretiser.Levels levels = Discretiser.discretise(values, intensity, config.discretisation(), lowerBound);
+        return new Prepared(interpolated, new RoiImage(image0, intensity, morphological), levels,
+                interpolatedBox.relativeTo(crop));
+    }
+
+    private static boolean anyInside(boolean[] mask) {
+        for (boolean inside : mask) {
+            if (inside) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkSameGrid(Volume image, Volume mask) {
+        if (!mask.sameGeometry(image, 1e-3)) {
+            throw new IllegalArgumentException("the mask grid " + mask.nx() + "x" + mask.ny() + "x" + mask.nz() + " "
+                    + mask.geometry() + " does not match the image grid " + image.nx() + "x" + image.ny() + "x" + image.nz()
+                    + " " + image.geometry());
+        }
+    }
+
+    private static BoundingBox roiBox(boolean[] roi, Volume mask) {
+        return BoundingBox.of(roi, mask.nx(), mask.ny(), mask.nz()).orElseThrow(
+                () -> new IllegalArgumentException("the ROI mask is empty: no voxel of the mask on the image grid is inside"
+                        + " (0.5 or more)"));
+    }
+
+    /**
+     * The IBSI interpolation step alone: the image and its ROI on the grid {@code resampling} describes, as {@link #run}
+     * computes them before ROI extraction (grid centres aligned, intensities rounded if asked, the mask interpolated and
+     * kept where it reaches the partial volume threshold). For other analyses of the same prepared image, such as the
+     * IBSI 2 filter responses.
+     *
+     * @param mask the ROI on the image's grid: voxels of value 0.5 or more (in magnitude) are inside
+     * @throws IllegalArgumentException when the mask is on another grid or empty
+     */
+    public static Interpolated interpolate(Volume image, Volume mask, RadiomicsConfig.Resampling resampling) {
+        checkSameGrid(image, mask);
+        boolean[] roi = binarise(mask);
+        return interpolate(image, roi, roiBox(roi, mask), resampling, Runnable::run);
+    }
+
+    /** An image and its ROI mask (x fastest) on the image's grid. */
+    public record Interpolated(Volume image, boolean[] roi) {
+    }
+
+    private static Interpolated interpolate(Volume image, boolean[] roi, BoundingBox roiBox,
+                                            RadiomicsConfig.Resampling resampling, Executor executor) {
+        InterpolationGrid grid = InterpolationGrid.of(image, resampling);
+        CompletableFuture<Volume> newImage = CompletableFuture.supplyAsync(
+                () -> interpolateImage(image, grid, resampling), executor);
+        boolean[] newRoi = ImageInterpolator.interpolateMask(roi, image.nx(), image.ny(), image.nz(), roiBox, grid,
+                resampling.mask(), resampling.partialVolumeThreshold());
+        return new Interpolated(join(newImage), newRoi);
     }
 
     /** The result, or the family's own exception rather than a CompletionException around it. */

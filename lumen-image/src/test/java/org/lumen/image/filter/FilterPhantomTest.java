@@ -11,6 +11,7 @@ import org.lumen.image.Geometry;
 import org.lumen.image.Volume;
 import org.lumen.image.VoxelType;
 import org.lumen.image.nifti.NiftiReader;
+import org.lumen.image.radiomics.BoundingBox;
 
 /** The filters on the IBSI 2 digital phantoms (64^3 voxels of 2 mm) and small images, against hand-derived values. */
 class FilterPhantomTest {
@@ -226,7 +227,7 @@ class FilterPhantomTest {
     @Test
     void rotationInvariantFiltersDoNotChangeUnderRightAngleRotations() throws Exception {
         // Unit spacing, so that a turned copy (which the helpers place on the identity grid) keeps its scale.
-        Volume noise = IbsiCtPhantom.crop(phantom("noise"), new int[] {8, 12, 16}, new int[] {47, 47, 47})
+        Volume noise = new BoundingBox(8, 12, 16, 47, 47, 47).crop(phantom("noise"))
                 .withGeometry(Geometry.identity());
         List<ImageFilter> invariant = List.of(
                 new LawsFilter("L5E5E5", FilterMode.VOLUME_3D, Boundary.MIRROR, true, Pooling.MAX, 2),

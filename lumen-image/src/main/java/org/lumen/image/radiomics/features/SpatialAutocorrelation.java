@@ -1,6 +1,7 @@
 package org.lumen.image.radiomics.features;
 
 import org.lumen.image.Vec3;
+import org.lumen.image.radiomics.BoundingBox;
 
 /**
  * Moran's I and Geary's C of the intensities in a mask, with weights 1 / (distance in mm) over all pairs of distinct
@@ -86,10 +87,11 @@ record SpatialAutocorrelation(double moranI, double gearyC) {
     }
 
     static PairSums byFourier(float[] values, boolean[] mask, int nx, int ny, int nz, Vec3 spacing, double mean) {
-        int[] box = boundingBox(mask, nx, ny, nz);
-        int bx = box[3] - box[0] + 1;
-        int by = box[4] - box[1] + 1;
-        int bz = box[5] - box[2] + 1;
+        BoundingBox box = BoundingBox.of(mask, nx, ny, nz).orElseThrow(
+                () -> new IllegalArgumentException("Moran's I and Geary's C need at least one ROI voxel"));
+        int bx = box.nx();
+        int by = box.ny();
+        int bz = box.nz();
         int px = Fft3.goodLength(2 * bx - 1);
         int py = Fft3.goodLength(2 * by - 1);
         int pz = Fft3.goodLength(2 * bz - 1);
@@ -103,7 +105,7 @@ record SpatialAutocorrelation(double moranI, double gearyC) {
         for (int k = 0; k < bz; k++) {
             for (int j = 0; j < by; j++) {
                 for (int i = 0; i < bx; i++) {
-                    int n = (i + box[0]) + nx * ((j + box[1]) + ny * (k + box[2]));
+                    int n = (i + box.x0()) + nx * ((j + box.y0()) + ny * (k + box.z0()));
                     if (mask[n]) {
                         int p = i + px * (j + py * k);
                         double centred = values[n] - mean;
@@ -179,23 +181,5 @@ record SpatialAutocorrelation(double moranI, double gearyC) {
     /** The signed offset a periodic index stands for: 0 .. n/2 forwards, the rest backwards. */
     private static int minimalImage(int index, int period) {
         return index <= period / 2 ? index : index - period;
-    }
-
-    private static int[] boundingBox(boolean[] mask, int nx, int ny, int nz) {
-        int[] box = {nx, ny, nz, -1, -1, -1};
-        for (int n = 0; n < mask.length; n++) {
-            if (mask[n]) {
-                int i = n % nx;
-                int j = (n / nx) % ny;
-                int k = n / (nx * ny);
-                box[0] = Math.min(box[0], i);
-                box[1] = Math.min(box[1], j);
-                box[2] = Math.min(box[2], k);
-                box[3] = Math.max(box[3], i);
-                box[4] = Math.max(box[4], j);
-                box[5] = Math.max(box[5], k);
-            }
-        }
-        return box;
     }
 }

@@ -31,18 +31,14 @@ final class CooccurrenceMatrices implements MatrixFeatures {
      * as the direction.
      */
     static CountMatrix cooccurrences(TextureRoi roi, Offset d, int slice) {
-        if (slice >= 0 && d.dz() != 0) {
-            throw new IllegalStateException("direction " + d + " leaves axial slice " + slice);
-        }
+        int[] slices = roi.sliceRange(d, slice);
         int ng = roi.levelCount();
         CountMatrix matrix = new CountMatrix(ng, ng);
         matrix.voxels = roi.voxelsIn(slice);
         double[] counts = matrix.counts;
         int[] levels = roi.levels();
         int step = roi.step(d);
-        int z0 = slice >= 0 ? slice : 0;
-        int z1 = slice >= 0 ? slice : roi.nz() - 1;
-        for (int z = z0; z <= z1; z++) {
+        for (int z = slices[0]; z <= slices[1]; z++) {
             for (int y = 0; y < roi.ny(); y++) {
                 for (int i = roi.index(0, y, z), end = i + roi.nx(); i < end; i++) {
                     int a = levels[i];

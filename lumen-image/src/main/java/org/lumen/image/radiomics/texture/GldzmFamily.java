@@ -1,5 +1,6 @@
 package org.lumen.image.radiomics.texture;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -46,16 +47,12 @@ public final class GldzmFamily implements TextureFamily {
 
     /** The 3D matrix: zone counts by grey level and distance to the edge. */
     ZoneCountMatrix volumeMatrix(DiscretisedRoi roi) {
-        ZoneLabeller.Zones zones = ZoneLabeller.label(ZoneGrid.levels(roi, 1), false);
-        return ZoneCountMatrix.of(zones.level(), zoneDistances(roi, zones, false), zones.count(),
-                ZoneAggregation.roiVoxels(roi));
+        return ZoneAggregation.zoneVolumeMatrix(roi, (zones, planar) -> zoneDistances(roi, zones, planar));
     }
 
     /** One 2D matrix per slice holding ROI voxels; zones and distances both stay within the slice. */
     List<ZoneCountMatrix> sliceMatrices(DiscretisedRoi roi) {
-        ZoneLabeller.Zones zones = ZoneLabeller.label(ZoneGrid.levels(roi, 1), true);
-        return ZoneAggregation.perSlice(zones.slice(), zones.level(), zoneDistances(roi, zones, true), zones.count(),
-                ZoneAggregation.voxelsPerSlice(roi));
+        return ZoneAggregation.zoneSliceMatrices(roi, (zones, planar) -> zoneDistances(roi, zones, planar));
     }
 
     /** The smallest edge distance over each zone's voxels. */
@@ -63,7 +60,7 @@ public final class GldzmFamily implements TextureFamily {
         // Same padding as the zone labelling, so both maps index the same padded grid.
         int[] distance = ZoneBorderDistance.map(ZoneGrid.mask(roi, roi.morphologicalMask(), 1), planar, norm);
         int[] zoneDistance = new int[zones.count()];
-        java.util.Arrays.fill(zoneDistance, Integer.MAX_VALUE);
+        Arrays.fill(zoneDistance, Integer.MAX_VALUE);
         int[] zoneOf = zones.zoneOfVoxel();
         for (int voxel = 0; voxel < zoneOf.length; voxel++) {
             int zone = zoneOf[voxel];

@@ -24,15 +24,11 @@ public final class GlszmFamily implements TextureFamily {
 
     /** The 3D matrix: zone counts by grey level and zone size. */
     ZoneCountMatrix volumeMatrix(DiscretisedRoi roi) {
-        ZoneLabeller.Zones zones = ZoneLabeller.label(ZoneGrid.levels(roi, 1), false);
-        return ZoneCountMatrix.of(zones.level(), zones.size(), zones.count(),
-                ZoneAggregation.roiVoxels(roi));
+        return ZoneAggregation.zoneVolumeMatrix(roi, (zones, planar) -> zones.size());
     }
 
     /** One 2D matrix per slice holding ROI voxels. */
     List<ZoneCountMatrix> sliceMatrices(DiscretisedRoi roi) {
-        ZoneLabeller.Zones zones = ZoneLabeller.label(ZoneGrid.levels(roi, 1), true);
-        return ZoneAggregation.perSlice(zones.slice(), zones.level(), zones.size(), zones.count(),
-                ZoneAggregation.voxelsPerSlice(roi));
+        return ZoneAggregation.zoneSliceMatrices(roi, (zones, planar) -> zones.size());
     }
 }

@@ -66,33 +66,24 @@ public final class NgldmFamily implements TextureFamily {
         ZoneGrid grid = ZoneGrid.levels(roi, distance);
         int[] levels = grid.values;
         int[] offsets = grid.offsets(ZoneNeighbourhood.chebyshev(distance, planar));
-        int voxels = ZoneAggregation.roiVoxels(roi);
-        int[] level = new int[voxels];
-        int[] count = new int[voxels];
-        int[] slice = new int[voxels];
-        int n = 0;
-        for (int z = 0; z < grid.nz; z++) {
-            for (int y = 0; y < grid.ny; y++) {
-                int row = grid.index(0, y, z);
-                for (int voxel = row; voxel < row + grid.nx; voxel++) {
-                    int centre = levels[voxel];
-                    if (centre <= 0) {
-                        continue;
-                    }
-                    int dependent = 1; // the centre voxel itself
-                    for (int offset : offsets) {
-                        int neighbour = levels[voxel + offset];
-                        // Written without a branch: on real images whether a neighbour matches is close to random,
-                        // and a mispredicted branch per neighbour costs more than the comparison.
-                        dependent += (neighbour > 0 & Math.abs(neighbour - centre) <= coarseness) ? 1 : 0;
-                    }
-                    level[n] = centre;
-                    count[n] = dependent;
-                    slice[n] = z;
-                    n++;
-                }
+        int[] roiVoxels = grid.positiveVoxels();
+        int[] level = new int[roiVoxels.length];
+        int[] count = new int[roiVoxels.length];
+        int[] slice = new int[roiVoxels.length];
+        for (int n = 0; n < roiVoxels.length; n++) {
+            int voxel = roiVoxels[n];
+            int centre = levels[voxel];
+            int dependent = 1; // the centre voxel itself
+            for (int offset : offsets) {
+                int neighbour = levels[voxel + offset];
+                // Written without a branch: on real images whether a neighbour matches is close to random,
+                // and a mispredicted branch per neighbour costs more than the comparison.
+                dependent += (neighbour > 0 & Math.abs(neighbour - centre) <= coarseness) ? 1 : 0;
             }
+            level[n] = centre;
+            count[n] = dependent;
+            slice[n] = grid.sliceOf(voxel);
         }
-        return new Dependences(level, count, slice, n);
+        return new Dependences(level, count, slice, roiVoxels.length);
     }
 }

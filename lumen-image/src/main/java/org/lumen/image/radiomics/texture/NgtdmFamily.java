@@ -64,31 +64,21 @@ public final class NgtdmFamily implements TextureFamily {
         for (int m = 0; m < matrices.length; m++) {
             matrices[m] = NgtdmMatrix.empty(roi.levelCount());
         }
-        for (int z = 0; z < grid.nz; z++) {
-            NgtdmMatrix matrix = matrices[planar ? z : 0];
-            double[] n = matrix.n();
-            double[] s = matrix.s();
-            for (int y = 0; y < grid.ny; y++) {
-                int row = grid.index(0, y, z);
-                for (int voxel = row; voxel < row + grid.nx; voxel++) {
-                    int level = levels[voxel];
-                    if (level <= 0) {
-                        continue;
-                    }
-                    int sum = 0;
-                    int neighbours = 0;
-                    for (int offset : offsets) {
-                        int neighbour = levels[voxel + offset];
-                        if (neighbour > 0) {
-                            sum += neighbour;
-                            neighbours++;
-                        }
-                    }
-                    if (neighbours > 0) {
-                        n[level]++;
-                        s[level] += Math.abs(level - (double) sum / neighbours);
-                    }
+        for (int voxel : grid.positiveVoxels()) {
+            int level = levels[voxel];
+            int sum = 0;
+            int neighbours = 0;
+            for (int offset : offsets) {
+                int neighbour = levels[voxel + offset];
+                if (neighbour > 0) {
+                    sum += neighbour;
+                    neighbours++;
                 }
+            }
+            if (neighbours > 0) {
+                NgtdmMatrix matrix = matrices[planar ? grid.sliceOf(voxel) : 0];
+                matrix.n()[level]++;
+                matrix.s()[level] += Math.abs(level - (double) sum / neighbours);
             }
         }
         return matrices;

@@ -33,9 +33,7 @@ final class RunLengthMatrices implements MatrixFeatures {
      * can be merged.
      */
     static CountMatrix runs(TextureRoi roi, Offset d, int slice) {
-        if (slice >= 0 && d.dz() != 0) {
-            throw new IllegalStateException("direction " + d + " leaves axial slice " + slice);
-        }
+        int[] slices = roi.sliceRange(d, slice);
         if (Math.max(Math.abs(d.dx()), Math.max(Math.abs(d.dy()), Math.abs(d.dz()))) != 1) {
             throw new IllegalArgumentException("runs follow neighbouring voxels; direction " + d + " skips voxels");
         }
@@ -45,9 +43,7 @@ final class RunLengthMatrices implements MatrixFeatures {
         double[] counts = matrix.counts;
         int[] levels = roi.levels();
         int step = roi.step(d);
-        int z0 = slice >= 0 ? slice : 0;
-        int z1 = slice >= 0 ? slice : roi.nz() - 1;
-        for (int z = z0; z <= z1; z++) {
+        for (int z = slices[0]; z <= slices[1]; z++) {
             for (int y = 0; y < roi.ny(); y++) {
                 for (int i = roi.index(0, y, z), end = i + roi.nx(); i < end; i++) {
                     int level = levels[i];

@@ -1,5 +1,6 @@
 package org.lumen.image.radiomics.texture;
 
+import org.lumen.image.radiomics.BoundingBox;
 import org.lumen.image.radiomics.DiscretisedRoi;
 
 /**
@@ -12,13 +13,13 @@ record TextureRoi(int levelCount, int nx, int ny, int nz, int padding, int[] lev
 
     /** The prepared ROI, or null when its intensity mask holds no voxel. */
     static TextureRoi of(DiscretisedRoi roi, int padding) {
-        RoiBox box = RoiBox.of(roi);
+        BoundingBox box = BoundingBox.of(greyLevelVoxels(roi), roi.nx(), roi.ny(), roi.nz()).orElse(null);
         if (box == null) {
             return null;
         }
-        int nx = box.x1() - box.x0() + 1;
-        int ny = box.y1() - box.y0() + 1;
-        int nz = box.z1() - box.z0() + 1;
+        int nx = box.nx();
+        int ny = box.ny();
+        int nz = box.nz();
         int px = nx + 2 * padding;
         int py = ny + 2 * padding;
         int[] levels = new int[px * py * (nz + 2 * padding)];
@@ -41,6 +42,24 @@ record TextureRoi(int levelCount, int nx, int ny, int nz, int padding, int[] lev
         return new TextureRoi(roi.levelCount(), nx, ny, nz, padding, levels, perSlice, total);
     }
 
+    /** The voxels with a grey level, each level checked against the ROI's level count once, up front. */
+    private static boolean[] greyLevelVoxels(DiscretisedRoi roi) {
+        int[] levels = roi.levels();
+        boolean[] inside = new boolean[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            int level = levels[i];
+            if (level < 0 || level > roi.levelCount()) {
+                int x = i % roi.nx();
+                int y = i / roi.nx() % roi.ny();
+                int z = i / (roi.nx() * roi.ny());
+                throw new IllegalArgumentException("grey level " + level + " at voxel (" + x + ", " + y + ", " + z
+                        + ") is outside 1.." + roi.levelCount() + " (0 marks voxels outside the ROI)");
+            }
+            inside[i] = level != 0;
+        }
+        return inside;
+    }
+
     /** Index in {@link #levels} of box voxel (x, y, z), 0-based inside the box. */
     int index(int x, int y, int z) {
         int px = nx + 2 * padding;
@@ -52,6 +71,17 @@ record TextureRoi(int levelCount, int nx, int ny, int nz, int padding, int[] lev
     int step(Offset d) {
         int px = nx + 2 * padding;
         return d.dx() + px * (d.dy() + (ny + 2 * padding) * d.dz());
+    }
+
+    /**
+     * The box slices a matrix of {@code direction} over {@code slice} counts: that slice, or all when it is negative
+     * (a 3D matrix). A direction with a z step cannot count within one slice.
+     */
+    int[] sliceRange(Offset direction, int slice) {
+        if (slice >= 0 && direction.dz() != 0) {
+            throw new IllegalStateException("direction " + direction + " leaves axial slice " + slice);
+        }
+        return slice >= 0 ? new int[] {slice, slice} : new int[] {0, nz - 1};
     }
 
     /** ROI voxels in box slice z, or in the whole ROI when z is negative. */

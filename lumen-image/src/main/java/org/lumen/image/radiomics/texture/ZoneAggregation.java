@@ -85,6 +85,23 @@ final class ZoneAggregation {
         return mean;
     }
 
+    /** A zone matrix's column of each zone (its size, its distance to the edge), from one labelling of the zones. */
+    interface ZoneColumn {
+        int[] of(ZoneLabeller.Zones zones, boolean planar);
+    }
+
+    /** The 3D matrix of the 26-connected zones: zone counts by grey level and {@code column}. */
+    static ZoneCountMatrix zoneVolumeMatrix(DiscretisedRoi roi, ZoneColumn column) {
+        ZoneLabeller.Zones zones = ZoneLabeller.label(ZoneGrid.levels(roi, 1), false);
+        return ZoneCountMatrix.of(zones.level(), column.of(zones, false), zones.count(), roiVoxels(roi));
+    }
+
+    /** One 2D matrix of the 8-connected zones per slice holding ROI voxels: counts by grey level and {@code column}. */
+    static List<ZoneCountMatrix> zoneSliceMatrices(DiscretisedRoi roi, ZoneColumn column) {
+        ZoneLabeller.Zones zones = ZoneLabeller.label(ZoneGrid.levels(roi, 1), true);
+        return perSlice(zones.slice(), zones.level(), column.of(zones, true), zones.count(), voxelsPerSlice(roi));
+    }
+
     /** N_v: the voxels in the intensity mask. */
     static int roiVoxels(DiscretisedRoi roi) {
         int voxels = 0;

@@ -62,6 +62,32 @@ final class ZoneGrid {
         return grid;
     }
 
+    /** Padded indices of the voxels with a positive value (the intensity mask of a level grid), in grid order. */
+    int[] positiveVoxels() {
+        int count = 0;
+        for (int value : values) {
+            count += value > 0 ? 1 : 0;
+        }
+        int[] voxels = new int[count];
+        int n = 0;
+        for (int z = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++) {
+                int row = index(0, y, z);
+                for (int voxel = row; voxel < row + nx; voxel++) {
+                    if (values[voxel] > 0) {
+                        voxels[n++] = voxel;
+                    }
+                }
+            }
+        }
+        return voxels;
+    }
+
+    /** The unpadded slice (z) of padded index {@code voxel}. */
+    int sliceOf(int voxel) {
+        return voxel / (px * py) - pad;
+    }
+
     /** Padded index of unpadded voxel (x, y, z). */
     int index(int x, int y, int z) {
         return (x + pad) + px * ((y + pad) + py * (z + pad));

@@ -20,23 +20,16 @@ final class ZoneLabeller {
         int[] levels = grid.values;
         int[] earlier = earlierNeighbours(grid.offsets(ZoneNeighbourhood.chebyshev(1, planar)));
         int[] parent = new int[levels.length];
+        int[] roiVoxels = grid.positiveVoxels();
         // Pass 1: link each voxel with its already visited neighbours of the same level (union-find, the root of a
         // set being its first voxel in grid order).
-        for (int z = 0; z < grid.nz; z++) {
-            for (int y = 0; y < grid.ny; y++) {
-                int row = grid.index(0, y, z);
-                for (int voxel = row; voxel < row + grid.nx; voxel++) {
-                    int level = levels[voxel];
-                    if (level <= 0) {
-                        continue;
-                    }
-                    parent[voxel] = voxel;
-                    for (int offset : earlier) {
-                        int neighbour = voxel + offset;
-                        if (levels[neighbour] == level) {
-                            union(parent, voxel, neighbour);
-                        }
-                    }
+        for (int voxel : roiVoxels) {
+            int level = levels[voxel];
+            parent[voxel] = voxel;
+            for (int offset : earlier) {
+                int neighbour = voxel + offset;
+                if (levels[neighbour] == level) {
+                    union(parent, voxel, neighbour);
                 }
             }
         }
@@ -46,28 +39,19 @@ final class ZoneLabeller {
         IntList zoneLevel = new IntList();
         IntList zoneSize = new IntList();
         IntList zoneSlice = new IntList();
-        for (int z = 0; z < grid.nz; z++) {
-            for (int y = 0; y < grid.ny; y++) {
-                int row = grid.index(0, y, z);
-                for (int voxel = row; voxel < row + grid.nx; voxel++) {
-                    int level = levels[voxel];
-                    if (level <= 0) {
-                        continue;
-                    }
-                    int root = find(parent, voxel);
-                    int zone;
-                    if (root == voxel) {
-                        zone = zoneLevel.size();
-                        zoneLevel.add(level);
-                        zoneSize.add(0);
-                        zoneSlice.add(z);
-                    } else {
-                        zone = zoneOf[root];
-                    }
-                    zoneOf[voxel] = zone;
-                    zoneSize.increment(zone);
-                }
+        for (int voxel : roiVoxels) {
+            int root = find(parent, voxel);
+            int zone;
+            if (root == voxel) {
+                zone = zoneLevel.size();
+                zoneLevel.add(levels[voxel]);
+                zoneSize.add(0);
+                zoneSlice.add(grid.sliceOf(voxel));
+            } else {
+                zone = zoneOf[root];
             }
+            zoneOf[voxel] = zone;
+            zoneSize.increment(zone);
         }
         return new Zones(zoneLevel.toArray(), zoneSize.toArray(), zoneSlice.toArray(), zoneOf);
     }

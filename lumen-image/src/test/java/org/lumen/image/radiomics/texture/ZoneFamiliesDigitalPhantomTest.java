@@ -3,19 +3,18 @@ package org.lumen.image.radiomics.texture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lumen.image.radiomics.DiscretisedRoi;
 import org.lumen.image.radiomics.Dimensionality;
 import org.lumen.image.radiomics.FeatureTable;
+import org.lumen.image.radiomics.IbsiPhantoms;
+import org.lumen.image.radiomics.IbsiReference;
 
 /**
  * Every IBSI 1 digital phantom reference value of the GLSZM, GLDZM, NGTDM and NGLDM, in 2D, 2.5D and 3D. A failure
  * lists every miss.
  */
 class ZoneFamiliesDigitalPhantomTest {
-    private static final String CSV = "ibsi_1_reference_values_digital_phantom.csv";
-
     @Test
     void glszm() throws Exception {
         assertFamilyMatches(new GlszmFamily(), "szm_", 48);
@@ -38,14 +37,12 @@ class ZoneFamiliesDigitalPhantomTest {
 
     private static void assertFamilyMatches(TextureFamily family, String prefix, int expectedReferences)
             throws Exception {
-        DiscretisedRoi phantom = ZoneFamilyReference.digitalPhantom();
+        DiscretisedRoi phantom = IbsiPhantoms.digitalGreyLevels();
         FeatureTable ours = family.compute(phantom, EnumSet.allOf(Dimensionality.class));
-        List<ZoneFamilyReference.Reference> references = ZoneFamilyReference.references(CSV, prefix);
+        IbsiReference reference = IbsiReference.load("digital_phantom").withTagPrefixes(prefix);
 
-        assertThat(references).hasSize(expectedReferences);
+        assertThat(reference.rows()).hasSize(expectedReferences);
         assertThat(ours.size()).isEqualTo(expectedReferences); // every tag we compute has a reference, and vice versa
-        List<String> misses = ZoneFamilyReference.misses(ours, references);
-        assertThat(misses).as("%d of %d %s reference values missed", misses.size(), references.size(), prefix)
-                .isEmpty();
+        reference.assertMatches(ours, prefix + " features");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lumen.image.radiomics.DiscretisedRoi;
+import org.lumen.image.radiomics.IbsiPhantoms;
 
 /**
  * The digital phantom's texture matrices against the tables of IBSI 1 manual 06 ("Digital phantom texture matrices"),
@@ -15,7 +16,7 @@ class ZoneFamilyMatricesTest {
 
     @Test
     void sizeZoneMatricesMatchManual06() throws Exception {
-        DiscretisedRoi phantom = ZoneFamilyReference.digitalPhantom();
+        DiscretisedRoi phantom = IbsiPhantoms.digitalGreyLevels();
         GlszmFamily glszm = new GlszmFamily();
         // {grey level, zone size, zone count}
         assertCounts(glszm.volumeMatrix(phantom), new int[][] {{1, 50, 1}, {3, 1, 1}, {4, 2, 1}, {4, 14, 1}, {6, 7, 1}});
@@ -29,7 +30,7 @@ class ZoneFamilyMatricesTest {
 
     @Test
     void distanceZoneMatricesMatchManual06() throws Exception {
-        DiscretisedRoi phantom = ZoneFamilyReference.digitalPhantom();
+        DiscretisedRoi phantom = IbsiPhantoms.digitalGreyLevels();
         GldzmFamily gldzm = new GldzmFamily();
         // {grey level, distance to the edge, zone count}
         assertCounts(gldzm.volumeMatrix(phantom), new int[][] {{1, 1, 1}, {3, 1, 1}, {4, 1, 2}, {6, 1, 1}});
@@ -43,7 +44,7 @@ class ZoneFamilyMatricesTest {
 
     @Test
     void greyToneDifferenceMatricesMatchManual06() throws Exception {
-        DiscretisedRoi phantom = ZoneFamilyReference.digitalPhantom();
+        DiscretisedRoi phantom = IbsiPhantoms.digitalGreyLevels();
         NgtdmFamily ngtdm = new NgtdmFamily();
         // {grey level, s_i, n_i}
         assertNgtdm(ngtdm.volumeMatrix(phantom),
@@ -58,7 +59,7 @@ class ZoneFamilyMatricesTest {
 
     @Test
     void dependenceMatricesMatchManual06() throws Exception {
-        DiscretisedRoi phantom = ZoneFamilyReference.digitalPhantom();
+        DiscretisedRoi phantom = IbsiPhantoms.digitalGreyLevels();
         NgldmFamily ngldm = new NgldmFamily();
         // {grey level, dependence count, neighbourhoods}
         assertCounts(ngldm.volumeMatrix(phantom), new int[][] {{1, 5, 2}, {1, 6, 2}, {1, 7, 1}, {1, 8, 6}, {1, 9, 4},
