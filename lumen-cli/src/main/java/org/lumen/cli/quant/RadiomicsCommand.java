@@ -52,8 +52,9 @@ public final class RadiomicsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         RadiomicsConfig configuration = configuration();
-        Volume imageVolume = ScanFiles.read(image, "--image");
-        Volume maskVolume = readMask(imageVolume);
+        ScanFiles.Scan scan = ScanFiles.readScan(image, "--image");
+        Volume imageVolume = scan.volume();
+        Volume maskVolume = readMask(scan);
         long computeStart = System.nanoTime();
         FeatureTable features;
         try {
@@ -88,12 +89,12 @@ public final class RadiomicsCommand implements Callable<Integer> {
         }
     }
 
-    private Volume readMask(Volume imageVolume) throws IOException {
+    private Volume readMask(ScanFiles.Scan scan) throws IOException {
         if (!Files.exists(mask)) {
             throw new NoSuchFileException(mask.toString());
         }
         try {
-            return RoiMasks.load(mask, imageVolume, Optional.ofNullable(roi));
+            return RoiMasks.load(mask, scan.volume(), Optional.ofNullable(roi), scan.frameOfReferenceUid());
         } catch (NiftiException e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (IOException | IllegalArgumentException e) {

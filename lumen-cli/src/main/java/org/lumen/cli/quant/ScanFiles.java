@@ -7,12 +7,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.lumen.cli.BadInputException;
 import org.lumen.image.Volume;
 import org.lumen.image.nifti.NiftiException;
 import org.lumen.image.nifti.NiftiReader;
 import org.lumen.image.roi.LabelMaps;
+import org.lumen.image.series.SeriesVolume;
 import org.lumen.image.series.SeriesVolumeBuilder;
+import org.lumen.image.series.SliceHeader;
 import org.lumen.image.series.SeriesVolumeException;
 
 /**
@@ -24,14 +27,26 @@ final class ScanFiles {
     private ScanFiles() {
     }
 
+    /** A scan with the Frame of Reference UID of its DICOM slices (empty for NIfTI), so ROIs drawn elsewhere are refused. */
+    record Scan(Volume volume, Optional<String> frameOfReferenceUid) {
+    }
+
     /** A scan: a NIfTI file, or a folder (or file) of one DICOM series. */
     static Volume read(Path path, String role) {
+        return readScan(path, role).volume();
+    }
+
+    /** A scan as {@link #read}, with its frame of reference. */
+    static Scan readScan(Path path, String role) {
         requireExists(path);
         try {
             if (Files.isRegularFile(path) && isNifti(path)) {
-                return NiftiReader.read(path);
+                return new Scan(NiftiReader.read(path), Optional.empty());
             }
-            return SeriesVolumeBuilder.fromFolder(path).volume();
+            SeriesVolume series = SeriesVolumeBuilder.fromFolder(path);
+            List<SliceHeader> slices = series.report().slices();
+            return new Scan(series.volume(), slices.isEmpty() ? Optional.empty()
+                    : Optional.ofNullable(slices.get(0).frameOfReferenceUid()));
         } catch (NiftiException | SeriesVolumeException | IOException e) {
             throw new BadInputException(role + " " + path + " cannot be read as NIfTI or a DICOM series: " + e.getMessage(), e);
         }
