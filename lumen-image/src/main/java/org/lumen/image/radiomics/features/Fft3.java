@@ -87,6 +87,80 @@ final class Fft3 {
     }
 
     /**
+     * The spectrum of a real grid of periods px, py, pz that is even along each axis on its own (the value at offset
+     * (i, j, k) depends only on the minimal periodic |i|, |j|, |k|, like a kernel of the distance): that spectrum is
+     * real and even the same way, so only its octant is computed. Each axis pass transforms the octant's lines
+     * mirrored out to a full period, two at a time (one as the real, one as the imaginary part: the transform of a
+     * real even line is real, so the two come back apart), about a sixth of the work of the full complex grid.
+     *
+     * @param octant values at offsets 0 .. p/2 along each axis (x fastest), replaced by the spectrum at frequencies
+     *     0 .. p/2
+     */
+    static void forwardEvenReal(double[] octant, int px, int py, int pz) {
+        int hx = px / 2 + 1;
+        int hy = py / 2 + 1;
+        int hz = pz / 2 + 1;
+        if (octant.length != hx * hy * hz) {
+            throw new IllegalArgumentException(octant.length + " values are not the octant of a " + px + "x" + py + "x"
+                    + pz + " grid");
+        }
+        int[] xLines = new int[hy * hz];
+        for (int k = 0, at = 0; k < hz; k++) {
+            for (int j = 0; j < hy; j++) {
+                xLines[at++] = hx * (j + hy * k);
+            }
+        }
+        int[] yLines = new int[hx * hz];
+        for (int k = 0, at = 0; k < hz; k++) {
+            for (int i = 0; i < hx; i++) {
+                yLines[at++] = i + hx * hy * k;
+            }
+        }
+        int[] zLines = new int[hx * hy];
+        for (int n = 0; n < zLines.length; n++) {
+            zLines[n] = n;
+        }
+        evenRealAxis(octant, px, 1, xLines);
+        evenRealAxis(octant, py, hx, yLines);
+        evenRealAxis(octant, pz, hx * hy, zLines);
+    }
+
+    /** Transforms the mirrored lines starting at {@code starts} (points {@code stride} apart) along one axis. */
+    private static void evenRealAxis(double[] data, int period, int stride, int[] starts) {
+        int half = period / 2 + 1;
+        int batch = Math.max(1, Math.min(64, (starts.length + 1) / 2));
+        Lines lines = new Lines(period, batch);
+        for (int first = 0; first < starts.length; first += 2 * batch) {
+            for (int w = 0; w < batch; w++) {
+                mirrorLine(data, starts, first + w, period, stride, lines.re, w, batch);
+                mirrorLine(data, starts, first + batch + w, period, stride, lines.im, w, batch);
+            }
+            lines.transform();
+            for (int w = 0; w < batch; w++) {
+                storeHalf(data, starts, first + w, half, stride, lines.re, w, batch);
+                storeHalf(data, starts, first + batch + w, half, stride, lines.im, w, batch);
+            }
+        }
+    }
+
+    private static void mirrorLine(double[] data, int[] starts, int line, int period, int stride, double[] to, int w,
+            int width) {
+        for (int t = 0; t < period; t++) {
+            to[t * width + w] = line < starts.length ? data[starts[line] + stride * Math.min(t, period - t)] : 0;
+        }
+    }
+
+    private static void storeHalf(double[] data, int[] starts, int line, int half, int stride, double[] from, int w,
+            int width) {
+        if (line >= starts.length) {
+            return;
+        }
+        for (int t = 0; t < half; t++) {
+            data[starts[line] + stride * t] = from[t * width + w];
+        }
+    }
+
+    /**
      * {@code width} lines of {@code n} points transformed together: point t of line w at {@code t * width + w}. Stockham
      * autosort decimation in frequency: each stage of radix r reads r rows {@code m} points apart and writes them
      * interleaved to the other buffer, so the result comes out in natural order without a bit-reversal pass.

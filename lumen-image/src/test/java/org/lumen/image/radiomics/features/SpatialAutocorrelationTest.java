@@ -45,6 +45,46 @@ class SpatialAutocorrelationTest {
     }
 
     @Test
+    void theEvenRealSpectrumIsTheOctantOfTheFullComplexOne() {
+        Random random = new Random(11);
+        int[][] shapes = {{8, 6, 10}, {9, 5, 1}, {1, 4, 15}, {12, 3, 9}};
+        for (int[] shape : shapes) {
+            int px = shape[0];
+            int py = shape[1];
+            int pz = shape[2];
+            int hx = px / 2 + 1;
+            int hy = py / 2 + 1;
+            int hz = pz / 2 + 1;
+            double[] octant = new double[hx * hy * hz];
+            for (int n = 0; n < octant.length; n++) {
+                octant[n] = random.nextGaussian();
+            }
+            // The full grid: each axis mirrored, value at (i, j, k) = octant at the minimal |i|, |j|, |k|.
+            double[] re = new double[px * py * pz];
+            double[] im = new double[re.length];
+            for (int k = 0, at = 0; k < pz; k++) {
+                for (int j = 0; j < py; j++) {
+                    for (int i = 0; i < px; i++, at++) {
+                        re[at] = octant[Math.min(i, px - i) + hx * (Math.min(j, py - j) + hy * Math.min(k, pz - k))];
+                    }
+                }
+            }
+            Fft3.forward(re, im, px, py, pz);
+            Fft3.forwardEvenReal(octant, px, py, pz);
+            for (int k = 0; k < hz; k++) {
+                for (int j = 0; j < hy; j++) {
+                    for (int i = 0; i < hx; i++) {
+                        int full = i + px * (j + py * k);
+                        String at = i + "," + j + "," + k + " of " + px + "x" + py + "x" + pz;
+                        assertThat(octant[i + hx * (j + hy * k)]).as(at).isCloseTo(re[full], within(1e-9));
+                        assertThat(im[full]).as("imaginary part at " + at).isCloseTo(0, within(1e-9));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void theFourierPairSumsEqualTheDirectOnes() {
         Random random = new Random(8);
         int nx = 17;
