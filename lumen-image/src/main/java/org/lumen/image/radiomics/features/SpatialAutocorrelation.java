@@ -128,8 +128,13 @@ record SpatialAutocorrelation(double moranI, double gearyC) {
         double weights = 0;
         double products = 0;
         double squares = 0;
-        for (int k = 0; k < pz; k++) {
+        // Every term is the same at f and -f (the signals are real, the kernel even), and -f of plane k lies in plane
+        // pz - k: the planes 1 .. pz/2 - 1 stand for their mirror images too, planes 0 and pz/2 only for themselves.
+        for (int k = 0; k <= hz; k++) {
             int mk = (pz - k) % pz;
+            double planeWeights = 0;
+            double planeProducts = 0;
+            double planeSquares = 0;
             int kh = k % hz;
             int mkh = (hz - kh) % hz;
             double oddRe = Math.cos(-2 * Math.PI * k / pz);
@@ -156,11 +161,15 @@ record SpatialAutocorrelation(double moranI, double gearyC) {
                     double z2Re = evenRe + oddRe * oRe - oddIm * oIm;
                     double z2Im = evenIm + oddRe * oIm + oddIm * oRe;
                     double kernelValue = kernel[kernelRow + octantX[i]];
-                    weights += kernelValue * (maskRe * maskRe + maskIm * maskIm);
-                    products += kernelValue * (zRe * zRe + zIm * zIm);
-                    squares += kernelValue * (z2Re * maskRe + z2Im * maskIm);
+                    planeWeights += kernelValue * (maskRe * maskRe + maskIm * maskIm);
+                    planeProducts += kernelValue * (zRe * zRe + zIm * zIm);
+                    planeSquares += kernelValue * (z2Re * maskRe + z2Im * maskIm);
                 }
             }
+            double mirrored = k == 0 || k == hz ? 1 : 2;
+            weights += mirrored * planeWeights;
+            products += mirrored * planeProducts;
+            squares += mirrored * planeSquares;
         }
         return new PairSums(weights / size, products / size, squares / size);
     }
