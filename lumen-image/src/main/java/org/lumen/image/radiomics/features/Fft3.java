@@ -125,38 +125,43 @@ final class Fft3 {
         evenRealAxis(octant, pz, hx * hy, zLines);
     }
 
-    /** Transforms the mirrored lines starting at {@code starts} (points {@code stride} apart) along one axis. */
+    /**
+     * Transforms the mirrored lines starting at {@code starts} (points {@code stride} apart) along one axis. The
+     * copies run point by point across the batch's lines, whose starts are close together, so that each pass reads
+     * and writes neighbouring values even when the stride is a whole plane.
+     */
     private static void evenRealAxis(double[] data, int period, int stride, int[] starts) {
         int half = period / 2 + 1;
         int batch = Math.max(1, Math.min(64, (starts.length + 1) / 2));
         Lines lines = new Lines(period, batch);
+        int[] realLine = new int[batch];
+        int[] imaginaryLine = new int[batch];
         for (int first = 0; first < starts.length; first += 2 * batch) {
+            int reals = Math.min(batch, starts.length - first);
+            int imaginaries = Math.max(0, Math.min(batch, starts.length - first - batch));
             for (int w = 0; w < batch; w++) {
-                mirrorLine(data, starts, first + w, period, stride, lines.re, w, batch);
-                mirrorLine(data, starts, first + batch + w, period, stride, lines.im, w, batch);
+                realLine[w] = w < reals ? starts[first + w] : -1;
+                imaginaryLine[w] = w < imaginaries ? starts[first + batch + w] : -1;
+            }
+            for (int t = 0; t < period; t++) {
+                int offset = stride * Math.min(t, period - t);
+                int row = t * batch;
+                for (int w = 0; w < batch; w++) {
+                    lines.re[row + w] = realLine[w] < 0 ? 0 : data[realLine[w] + offset];
+                    lines.im[row + w] = imaginaryLine[w] < 0 ? 0 : data[imaginaryLine[w] + offset];
+                }
             }
             lines.transform();
-            for (int w = 0; w < batch; w++) {
-                storeHalf(data, starts, first + w, half, stride, lines.re, w, batch);
-                storeHalf(data, starts, first + batch + w, half, stride, lines.im, w, batch);
+            for (int t = 0; t < half; t++) {
+                int offset = stride * t;
+                int row = t * batch;
+                for (int w = 0; w < reals; w++) {
+                    data[realLine[w] + offset] = lines.re[row + w];
+                }
+                for (int w = 0; w < imaginaries; w++) {
+                    data[imaginaryLine[w] + offset] = lines.im[row + w];
+                }
             }
-        }
-    }
-
-    private static void mirrorLine(double[] data, int[] starts, int line, int period, int stride, double[] to, int w,
-            int width) {
-        for (int t = 0; t < period; t++) {
-            to[t * width + w] = line < starts.length ? data[starts[line] + stride * Math.min(t, period - t)] : 0;
-        }
-    }
-
-    private static void storeHalf(double[] data, int[] starts, int line, int half, int stride, double[] from, int w,
-            int width) {
-        if (line >= starts.length) {
-            return;
-        }
-        for (int t = 0; t < half; t++) {
-            data[starts[line] + stride * t] = from[t * width + w];
         }
     }
 
