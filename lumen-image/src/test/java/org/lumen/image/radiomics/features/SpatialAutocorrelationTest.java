@@ -86,30 +86,38 @@ class SpatialAutocorrelationTest {
 
     @Test
     void theFourierPairSumsEqualTheDirectOnes() {
+        // Box extents along z of 7 (odd), 4 (even), 2 and 1 (a single slice): the padded z length and its half differ.
+        int[][] shapes = {{17, 13, 7}, {9, 11, 4}, {12, 10, 2}, {30, 25, 1}};
         Random random = new Random(8);
-        int nx = 17;
-        int ny = 13;
-        int nz = 7;
-        float[] values = new float[nx * ny * nz];
-        boolean[] mask = new boolean[values.length];
-        double mean = 0;
-        int count = 0;
-        for (int n = 0; n < values.length; n++) {
-            values[n] = (float) (100 * random.nextGaussian() + (n % nx) * 3);
-            mask[n] = random.nextDouble() < 0.6 && n % nx > 1;
-            if (mask[n]) {
-                mean += values[n];
-                count++;
+        for (int[] shape : shapes) {
+            int nx = shape[0];
+            int ny = shape[1];
+            int nz = shape[2];
+            float[] values = new float[nx * ny * nz];
+            boolean[] mask = new boolean[values.length];
+            double mean = 0;
+            int count = 0;
+            for (int n = 0; n < values.length; n++) {
+                values[n] = (float) (100 * random.nextGaussian() + (n % nx) * 3);
+                mask[n] = random.nextDouble() < 0.6 && n % nx > 1;
+                if (mask[n]) {
+                    mean += values[n];
+                    count++;
+                }
             }
+            mean /= count;
+            Vec3 spacing = new Vec3(0.9, 1.1, 2.5);
+            SpatialAutocorrelation.PairSums direct = SpatialAutocorrelation.direct(values, mask, nx, ny, spacing, mean,
+                    count);
+            SpatialAutocorrelation.PairSums fourier = SpatialAutocorrelation.byFourier(values, mask, nx, ny, nz, spacing,
+                    mean);
+            String grid = nx + "x" + ny + "x" + nz;
+            assertThat(fourier.weights()).as(grid).isCloseTo(direct.weights(), within(1e-9 * direct.weights()));
+            assertThat(fourier.weightedProducts()).as(grid).isCloseTo(direct.weightedProducts(),
+                    within(1e-9 * direct.weightedSquares()));
+            assertThat(fourier.weightedSquares()).as(grid).isCloseTo(direct.weightedSquares(),
+                    within(1e-9 * direct.weightedSquares()));
         }
-        mean /= count;
-        Vec3 spacing = new Vec3(0.9, 1.1, 2.5);
-        SpatialAutocorrelation.PairSums direct = SpatialAutocorrelation.direct(values, mask, nx, ny, spacing, mean, count);
-        SpatialAutocorrelation.PairSums fourier = SpatialAutocorrelation.byFourier(values, mask, nx, ny, nz, spacing, mean);
-        assertThat(fourier.weights()).isCloseTo(direct.weights(), within(1e-9 * direct.weights()));
-        assertThat(fourier.weightedProducts()).isCloseTo(direct.weightedProducts(),
-                within(1e-9 * direct.weightedSquares()));
-        assertThat(fourier.weightedSquares()).isCloseTo(direct.weightedSquares(), within(1e-9 * direct.weightedSquares()));
     }
 
     @Test
