@@ -73,6 +73,8 @@ public final class MarchingCubes {
         private final double[] m;
         private final Vec3 origin;
         private final boolean flipWinding;
+        /** 1 where a lattice point is above the level, 0 elsewhere (also outside the grid): a cube's case in 8 reads. */
+        private final byte[] inside;
         /** Vertex id of each lattice edge (3 per lattice point, one per axis), -1 while not yet made. */
         private final int[] edgeVertex;
         private double[] vertices = new double[3 * 1024];
@@ -102,24 +104,38 @@ public final class MarchingCubes {
             }
             this.edgeVertex = new int[(int) edges];
             Arrays.fill(edgeVertex, -1);
+            this.inside = new byte[lx * ly * lz];
+            for (int c = 0; c < lz; c++) {
+                for (int b = 0; b < ly; b++) {
+                    for (int a = 0; a < lx; a++) {
+                        inside[a + lx * (b + ly * c)] = sample(a, b, c) > level ? (byte) 1 : 0;
+                    }
+                }
+            }
         }
 
         TriangleMesh build() {
             float[] corner = new float[8];
+            int[] cornerOffset = new int[8];
+            for (int q = 0; q < 8; q++) {
+                cornerOffset[q] = (q & 1) + lx * (((q >> 1) & 1) + ly * ((q >> 2) & 1));
+            }
             // Cubes have their lower corner at lattice points 0 .. l-2 along each axis.
             for (int c = 0; c < lz - 1; c++) {
                 for (int b = 0; b < ly - 1; b++) {
+                    int row = lx * (b + ly * c);
                     for (int a = 0; a < lx - 1; a++) {
                         int cubeCase = 0;
                         for (int q = 0; q < 8; q++) {
+                            cubeCase |= inside[row + a + cornerOffset[q]] << q;
+                        }
+                        if (cubeCase == 0 || cubeCase == 255) {
+                            continue; // most cubes: wholly outside or inside, no surface
+                        }
+                        for (int q = 0; q < 8; q++) {
                             corner[q] = sample(a + (q & 1), b + ((q >> 1) & 1), c + ((q >> 2) & 1));
-                            if (corner[q] > level) {
-                                cubeCase |= 1 << q;
-                            }
                         }
-                        if (cubeCase != 0 && cubeCase != 255) {
-                            emit(cubeCase, a, b, c, corner);
-                        }
+                        emit(cubeCase, a, b, c, corner);
                     }
                 }
             }

@@ -87,6 +87,85 @@ final class Fft3 {
     }
 
     /**
+     * The spectrum of a real grid of periods px, py, pz that is even along each axis on its own (the value at offset
+     * (i, j, k) depends only on the minimal periodic |i|, |j|, |k|, like a kernel of the distance): that spectrum is
+     * real and even the same way, so only its octant is computed. Each axis pass transforms the octant's lines
+     * mirrored out to a full period, two at a time (one as the real, one as the imaginary part: the transform of a
+     * real even line is real, so the two come back apart), about a sixth of the work of the full complex grid.
+     *
+     * @param octant values at offsets 0 .. p/2 along each axis (x fastest), replaced by the spectrum at frequencies
+     *     0 .. p/2
+     */
+    static void forwardEvenReal(double[] octant, int px, int py, int pz) {
+        int hx = px / 2 + 1;
+        int hy = py / 2 + 1;
+        int hz = pz / 2 + 1;
+        if (octant.length != hx * hy * hz) {
+            throw new IllegalArgumentException(octant.length + " values are not the octant of a " + px + "x" + py + "x"
+                    + pz + " grid");
+        }
+        int[] xLines = new int[hy * hz];
+        for (int k = 0, at = 0; k < hz; k++) {
+            for (int j = 0; j < hy; j++) {
+                xLines[at++] = hx * (j + hy * k);
+            }
+        }
+        int[] yLines = new int[hx * hz];
+        for (int k = 0, at = 0; k < hz; k++) {
+            for (int i = 0; i < hx; i++) {
+                yLines[at++] = i + hx * hy * k;
+            }
+        }
+        int[] zLines = new int[hx * hy];
+        for (int n = 0; n < zLines.length; n++) {
+            zLines[n] = n;
+        }
+        evenRealAxis(octant, px, 1, xLines);
+        evenRealAxis(octant, py, hx, yLines);
+        evenRealAxis(octant, pz, hx * hy, zLines);
+    }
+
+    /**
+     * Transforms the mirrored lines starting at {@code starts} (points {@code stride} apart) along one axis. The
+     * copies run point by point across the batch's lines, whose starts are close together, so that each pass reads
+     * and writes neighbouring values even when the stride is a whole plane.
+     */
+    private static void evenRealAxis(double[] data, int period, int stride, int[] starts) {
+        int half = period / 2 + 1;
+        int batch = Math.max(1, Math.min(64, (starts.length + 1) / 2));
+        Lines lines = new Lines(period, batch);
+        int[] realLine = new int[batch];
+        int[] imaginaryLine = new int[batch];
+        for (int first = 0; first < starts.length; first += 2 * batch) {
+            int reals = Math.min(batch, starts.length - first);
+            int imaginaries = Math.max(0, Math.min(batch, starts.length - first - batch));
+            for (int w = 0; w < batch; w++) {
+                realLine[w] = w < reals ? starts[first + w] : -1;
+                imaginaryLine[w] = w < imaginaries ? starts[first + batch + w] : -1;
+            }
+            for (int t = 0; t < period; t++) {
+                int offset = stride * Math.min(t, period - t);
+                int row = t * batch;
+                for (int w = 0; w < batch; w++) {
+                    lines.re[row + w] = realLine[w] < 0 ? 0 : data[realLine[w] + offset];
+                    lines.im[row + w] = imaginaryLine[w] < 0 ? 0 : data[imaginaryLine[w] + offset];
+                }
+            }
+            lines.transform();
+            for (int t = 0; t < half; t++) {
+                int offset = stride * t;
+                int row = t * batch;
+                for (int w = 0; w < reals; w++) {
+                    data[realLine[w] + offset] = lines.re[row + w];
+                }
+                for (int w = 0; w < imaginaries; w++) {
+                    data[imaginaryLine[w] + offset] = lines.im[row + w];
+                }
+            }
+        }
+    }
+
+    /**
      * {@code width} lines of {@code n} points transformed together: point t of line w at {@code t * width + w}. Stockham
      * autosort decimation in frequency: each stage of radix r reads r rows {@code m} points apart and writes them
      * interleaved to the other buffer, so the result comes out in natural order without a bit-reversal pass.
