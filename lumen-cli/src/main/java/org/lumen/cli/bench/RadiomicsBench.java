@@ -48,7 +48,7 @@ public final class RadiomicsBench implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "10", description = "Timed cases per measurement (default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Untimed cases before (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "20", description = "Untimed cases before (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Override
