@@ -87,8 +87,12 @@ public final class Segmenter implements AutoCloseable {
 
     /** Labels of a normalised image (x fastest, dims {nx, ny, nz}). */
     public int[] labels(float[] normalised, int[] dims, Options options) {
-        float[] probabilities = probabilities(normalised, dims, options.flipX());
-        int voxels = VoxelGrid.count(dims);
+        int[] labels = argMax(probabilities(normalised, dims, options.flipX()), VoxelGrid.count(dims));
+        return ConnectedComponents.apply(labels, dims, options.postProcessing());
+    }
+
+    /** The most probable class per voxel of class probabilities {@code {K, voxels}} (the lower class on ties). */
+    public int[] argMax(float[] probabilities, int voxels) {
         int[] labels = new int[voxels];
         for (int i = 0; i < voxels; i++) {
             int best = 0;
@@ -99,7 +103,7 @@ public final class Segmenter implements AutoCloseable {
             }
             labels[i] = best;
         }
-        return ConnectedComponents.apply(labels, dims, options.postProcessing());
+        return labels;
     }
 
     /** Class probabilities {@code {K, nz, ny, nx}} of a normalised image, optionally averaged with the x-mirrored pass. */
