@@ -2,6 +2,7 @@ package org.lumen.ai.eval;
 
 import java.util.Arrays;
 import org.lumen.image.Volume;
+import org.lumen.image.volumetry.LabelVolumes;
 
 /**
  * Overlap and surface-distance metrics of one label in two label maps on the same grid.
@@ -28,19 +29,7 @@ public final class SegmentationMetrics {
 
     public static double dice(Volume truth, Volume predicted, int label) {
         checkSameGrid(truth, predicted);
-        long both = 0;
-        long inTruth = 0;
-        long inPredicted = 0;
-        var t = truth.view();
-        var p = predicted.view();
-        for (int i = 0; i < t.limit(); i++) {
-            boolean a = t.get(i) == label;
-            boolean b = p.get(i) == label;
-            inTruth += a ? 1 : 0;
-            inPredicted += b ? 1 : 0;
-            both += a && b ? 1 : 0;
-        }
-        return inTruth + inPredicted == 0 ? 1.0 : 2.0 * both / (inTruth + inPredicted);
+        return LabelVolumes.dice(truth, predicted, label);
     }
 
     public static Hausdorff hausdorff(Volume truth, Volume predicted, int label) {

@@ -9,6 +9,7 @@ import org.lumen.image.Matrix3;
 import org.lumen.image.Vec3;
 import org.lumen.image.Volume;
 import org.lumen.image.VoxelType;
+import org.lumen.image.volumetry.LabelVolumes;
 
 /** Largest-component filtering and label volumes on a hand-drawn 8 x 3 x 1 map. */
 class ConnectedComponentsTest {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.lumen.image.Volume;
 import org.lumen.image.nifti.NiftiException;
 import org.lumen.image.nifti.NiftiReader;
+import org.lumen.image.volumetry.LabelVolumes;
 
 /**
  * The Colin27 template (skull-stripped, {@code ch2bet.nii.gz}) and the AAL label atlas in its space ({@code aal.nii.gz}),

@@ -8,6 +8,7 @@ import org.lumen.image.registration.RegistrationResult;
 import org.lumen.image.registration.TransformModel;
 import org.lumen.image.resample.Interpolation;
 import org.lumen.image.resample.Resampler;
+import org.lumen.image.volumetry.LabelVolumes;
 
 /**
  * Hippocampal volumes by atlas registration: the Colin27 template is registered to the subject's T1 (affine, mutual

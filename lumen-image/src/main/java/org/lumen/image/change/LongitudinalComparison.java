@@ -8,12 +8,12 @@ import java.util.TreeSet;
 import org.lumen.image.Vec3;
 import org.lumen.image.Volume;
 import org.lumen.image.VoxelType;
-import org.lumen.image.atlas.LabelVolumes;
 import org.lumen.image.registration.ImageRegistration;
 import org.lumen.image.registration.RegistrationOptions;
 import org.lumen.image.registration.RegistrationResult;
 import org.lumen.image.resample.Interpolation;
 import org.lumen.image.resample.Resampler;
+import org.lumen.image.volumetry.LabelVolumes;
 
 /**
  * Compares a patient's current scan with a prior one: the prior is registered onto the current (rigid by default: same

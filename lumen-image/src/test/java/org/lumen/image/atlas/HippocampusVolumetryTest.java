@@ -15,6 +15,7 @@ import org.lumen.image.Volume;
 import org.lumen.image.registration.KnownMotionAccess;
 import org.lumen.image.resample.AffineTransform;
 import org.lumen.image.resample.Interpolation;
+import org.lumen.image.volumetry.LabelVolumes;
 
 /**
  * The issue's atlas proof on Colin27 moved by a known rigid-plus-scale motion: the hippocampal volumes found by the

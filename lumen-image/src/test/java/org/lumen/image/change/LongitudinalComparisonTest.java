@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.lumen.dicom.testing.TestData;
 import org.lumen.image.Vec3;
 import org.lumen.image.Volume;
-import org.lumen.image.atlas.LabelVolumes;
 import org.lumen.image.nifti.NiftiReader;
 import org.lumen.image.registration.KnownMotionAccess;
 import org.lumen.image.registration.Metric;
@@ -18,6 +17,7 @@ import org.lumen.image.registration.RegistrationOptions;
 import org.lumen.image.registration.TransformModel;
 import org.lumen.image.resample.AffineTransform;
 import org.lumen.image.resample.Interpolation;
+import org.lumen.image.volumetry.LabelVolumes;
 
 /**
  * The issue's longitudinal proof on a real image: Colin27 with the AAL hippocampi as the prior; the current is the same

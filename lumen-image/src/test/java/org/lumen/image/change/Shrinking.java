@@ -2,8 +2,8 @@ package org.lumen.image.change;
 
 import org.lumen.image.Vec3;
 import org.lumen.image.Volume;
-import org.lumen.image.atlas.LabelVolumes;
 import org.lumen.image.resample.Resampler;
+import org.lumen.image.volumetry.LabelVolumes;
 
 /** Test fixtures: a labelled region shrunk about its centroid (image and label), and painted balls. */
 final class Shrinking {

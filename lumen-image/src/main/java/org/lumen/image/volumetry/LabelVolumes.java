@@ -1,8 +1,13 @@
-package org.lumen.image.atlas;
+package org.lumen.image.volumetry;
 
+import java.util.Map;
+import java.util.TreeMap;
 import org.lumen.image.Volume;
 
-/** Counting labelled voxels and turning counts into volumes. */
+/**
+ * Counting labelled voxels and turning counts into volumes: the light half of volumetry (no mesh), shared by atlas
+ * volumetry, longitudinal comparison and segmentation models. Voxel values are rounded to whole labels.
+ */
 public final class LabelVolumes {
     private LabelVolumes() {
     }
@@ -39,5 +44,20 @@ public final class LabelVolumes {
             both += x && y ? 1 : 0;
         }
         return inA + inB == 0 ? 1.0 : 2.0 * both / (inA + inB);
+    }
+
+    /** Label (1 and up; background left out) to its volume in mm^3, for the labels present, in label order. */
+    public static Map<Integer, Double> mm3(Volume labels) {
+        Map<Integer, Long> counts = new TreeMap<>();
+        for (int v = 0; v < labels.voxelCount(); v++) {
+            int label = Math.round(labels.get(v));
+            if (label > 0) {
+                counts.merge(label, 1L, Long::sum);
+            }
+        }
+        double voxel = voxelVolumeMm3(labels);
+        Map<Integer, Double> volumes = new TreeMap<>();
+        counts.forEach((label, n) -> volumes.put(label, n * voxel));
+        return volumes;
     }
 }
