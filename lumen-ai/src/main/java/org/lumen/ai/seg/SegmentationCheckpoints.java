@@ -1,16 +1,13 @@
 package org.lumen.ai.seg;
 
-import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import org.lumen.ai.train.Checkpoints;
 
 /**
  * Every epoch's checkpoint of a segmentation run: {@code last.params}, {@code best.params} (when the epoch improved) and
@@ -34,16 +31,6 @@ final class SegmentationCheckpoints {
     }
 
     private void write(String name, byte[] bytes) throws IOException {
-        Path temporary = dir.resolve(name + ".tmp");
-        Files.write(temporary, bytes);
-        Files.move(temporary, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static byte[] parameters(Block block) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            block.saveParameters(out);
-        }
-        return bytes.toByteArray();
+        Checkpoints.writeAtomically(dir, name, bytes);
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.lumen.ai.net.Engines;
+import org.lumen.ai.train.Checkpoints;
 import org.lumen.ai.train.CosineSchedule;
 
 /**
@@ -86,7 +87,7 @@ public final class SegmentationTrainer {
                     SegmentationEpoch metrics = new SegmentationEpoch(epoch, lossSum / batches, dice, perLabel,
                             schedule.rateAt(epoch * batches - 1), (System.nanoTime() - epochStart) / 1e9);
                     history.add(metrics);
-                    byte[] current = SegmentationCheckpoints.parameters(net);
+                    byte[] current = Checkpoints.parameters(net);
                     boolean improved = dice > bestDice;
                     if (improved) {
                         bestDice = dice;

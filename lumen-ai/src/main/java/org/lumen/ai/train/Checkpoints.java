@@ -21,7 +21,7 @@ import org.lumen.ai.net.NetworkSpec;
  * so that a run killed mid-write leaves the previous checkpoint whole. The optimiser's moment estimates are not kept: a
  * resumed run restarts AdamW's moments (the learning-rate schedule continues where it was).
  */
-final class Checkpoints {
+public final class Checkpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
 
@@ -71,12 +71,18 @@ final class Checkpoints {
     }
 
     private void write(String name, byte[] bytes) throws IOException {
+        writeAtomically(dir, name, bytes);
+    }
+
+    /** Writes {@code dir/name} through a temporary file and an atomic rename, so a crash never leaves half a checkpoint. */
+    public static void writeAtomically(Path dir, String name, byte[] bytes) throws IOException {
         Path temporary = dir.resolve(name + ".tmp");
         Files.write(temporary, bytes);
         Files.move(temporary, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static byte[] parameters(Block block) throws IOException {
+    /** A network's parameters in DJL's own format. */
+    public static byte[] parameters(Block block) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             block.saveParameters(out);
