@@ -10,7 +10,9 @@ import java.util.TreeMap;
  * The segments a label map holds: label number (the voxel value, which becomes the Segment Number) to its description, and
  * the algorithm that made them all.
  *
- * @param byLabel label number (1 to 65535) to description; every label that occurs in the label map must be here
+ * @param byLabel label number to description, numbered 1, 2, ... n without a gap (PS3.3 C.8.20.2 has Segment Numbers start
+ *     at 1 and increase by 1; relabel a label map whose labels have gaps); every label that occurs in the label map must be
+ *     here, and a label described but absent from the label map becomes a segment without frames
  * @param algorithm how the labels were made
  */
 public record SegmentDescriptions(SortedMap<Integer, SegmentDescription> byLabel, SegmentAlgorithm algorithm) {
@@ -30,6 +32,11 @@ public record SegmentDescriptions(SortedMap<Integer, SegmentDescription> byLabel
                         + " to " + MAX_LABEL + " (0 is the background)");
             }
             Objects.requireNonNull(entry.getValue(), "description of label " + label);
+        }
+        if (byLabel.lastKey() != byLabel.size()) {
+            throw new IllegalArgumentException("labels " + byLabel.keySet() + " are not numbered 1 to " + byLabel.size()
+                    + " without a gap, as SEG Segment Numbers must be (PS3.3 C.8.20.2); relabel the label map, or describe"
+                    + " the labels in between");
         }
         byLabel = Collections.unmodifiableSortedMap(new TreeMap<>(byLabel));
     }
