@@ -81,6 +81,31 @@ class SyntheticSegmentationTest {
         assertThat(lines).as("dciodvfy names the IOD it checked").contains("Segmentation");
     }
 
+    /**
+     * An enhanced multi-frame source (one instance, frames stored against the normal): each SEG frame names its source frame by
+     * Referenced Frame Number, the instance is referenced once, and the label map still round-trips.
+     */
+    @Test
+    void framesOfAMultiFrameSourceAreReferencedByFrameNumber(@TempDir Path temp) throws Exception {
+        List<Attributes> source = List.of(multiFrame());
+        Volume labels = handMadeLabels(source);
+        Attributes seg = SegmentationWriter.write(labels, source, THREE_DESCRIBED_TWO_PRESENT, SegmentationOptions.defaults());
+        List<String> references = new ArrayList<>();
+        for (Attributes frame : seg.getSequence(Tag.PerFrameFunctionalGroupsSequence)) {
+            Attributes image = frame.getSequence(Tag.DerivationImageSequence).get(0).getSequence(Tag.SourceImageSequence).get(0);
+            references.add(image.getString(Tag.ReferencedSOPInstanceUID) + " frame " + image.getString(Tag.ReferencedFrameNumber));
+        }
+        // volume slices 1, 2, 2, 5 are stored frames 5, 4, 4, 1 (the instance lists the top slice first)
+        assertThat(references).containsExactly("2.25.2000 frame 5", "2.25.2000 frame 4", "2.25.2000 frame 4",
+                "2.25.2000 frame 1");
+        assertThat(seg.getSequence(Tag.ReferencedSeriesSequence).get(0).getSequence(Tag.ReferencedInstanceSequence).size())
+                .isEqualTo(1);
+        Path file = temp.resolve("seg.dcm");
+        SegmentationWriter.save(seg, file);
+        Volume onSeries = Resampler.resampleOnto(LabelMaps.read(file), labels, Interpolation.NEAREST, 0f);
+        assertThat(IbsiCtPhantomSegmentationTest.differences(onSeries, labels)).isEmpty();
+    }
+
     /** Slice 0 empty; slice 1: label 1 in the corners; slice 2: both labels; slices 3, 4 empty; slice 5: label 2. */
     private static Volume handMadeLabels(List<Attributes> slices) {
         return labels(volume(slices), new int[] {
@@ -202,6 +227,34 @@ class SyntheticSegmentationTest {
         float[] data = new float[grid.voxelCount()];
         java.util.Arrays.fill(data, value);
         return grid.withData(data, VoxelType.UINT8);
+    }
+
+    /** The series as one Enhanced MR instance whose frames run against the normal (frame 1 is volume slice 5). */
+    private static Attributes multiFrame() {
+        Attributes a = new Attributes();
+        Attributes first = slice(0);
+        for (int tag : new int[] {Tag.StudyInstanceUID, Tag.SeriesInstanceUID, Tag.FrameOfReferenceUID, Tag.Modality,
+                Tag.PatientName, Tag.PatientID, Tag.SamplesPerPixel, Tag.PhotometricInterpretation, Tag.Rows, Tag.Columns,
+                Tag.BitsAllocated, Tag.BitsStored, Tag.HighBit, Tag.PixelRepresentation}) {
+            a.setValue(tag, first.vr(tag), first.value(tag));
+        }
+        a.setString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.4.1");
+        a.setString(Tag.SOPInstanceUID, VR.UI, "2.25.2000");
+        a.setInt(Tag.NumberOfFrames, VR.IS, SLICES);
+        Attributes shared = a.newSequence(Tag.SharedFunctionalGroupsSequence, 1).addItem();
+        Attributes measures = shared.newSequence(Tag.PixelMeasuresSequence, 1).addItem();
+        measures.setDouble(Tag.PixelSpacing, VR.DS, 1.5, 0.75);
+        measures.setDouble(Tag.SliceThickness, VR.DS, 2.0);
+        shared.newSequence(Tag.PlaneOrientationSequence, 1).addItem().setDouble(Tag.ImageOrientationPatient, VR.DS,
+                ORIENTATION);
+        var perFrame = a.newSequence(Tag.PerFrameFunctionalGroupsSequence, SLICES);
+        for (int k = 0; k < SLICES; k++) {
+            double offset = 2.5 * k;
+            perFrame.addItem().newSequence(Tag.PlanePositionSequence, 1).addItem().setDouble(Tag.ImagePositionPatient,
+                    VR.DS, 10 + S * offset, 20 - S * offset, 30);
+        }
+        a.setBytes(Tag.PixelData, VR.OW, new byte[2 * ROWS * COLUMNS * SLICES]);
+        return a;
     }
 
     /** Six slices 2.5 mm apart along the normal, given against the normal so that the writer must sort them. */
