@@ -7,7 +7,7 @@ import org.lumen.dicom.data.VR;
 import org.lumen.image.Vec3;
 import org.lumen.image.series.SliceHeader;
 import org.lumen.report.Code;
-import org.lumen.report.Uids;
+import org.lumen.dicom.data.Uids;
 
 /**
  * The SEG modules about frames (PS3.3 C.7.6.16, C.7.6.17, C.8.20.3): Shared Functional Groups (Pixel Measures, Plane

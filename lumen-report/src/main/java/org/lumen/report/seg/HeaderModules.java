@@ -5,7 +5,7 @@ import org.lumen.dicom.data.Attributes;
 import org.lumen.dicom.data.Tag;
 import org.lumen.dicom.data.UID;
 import org.lumen.dicom.data.VR;
-import org.lumen.report.Uids;
+import org.lumen.dicom.data.Uids;
 
 /**
  * The SEG modules that are not about frames or segments (PS3.3 A.51): Patient, General Study and Patient Study taken over
