@@ -39,6 +39,12 @@ public record SegmentationTaskPreset(String name, String description, List<Strin
         limitations = List.copyOf(limitations);
     }
 
+    /** This preset with another U-Net base width. */
+    public SegmentationTaskPreset withWidth(int newWidth) {
+        return new SegmentationTaskPreset(name, description, modalities, bodyParts, formats, classes, dataset, licence,
+                citation, dataFolder, newWidth, epochs, seed, threads, validationShare, limitations, outlook);
+    }
+
     /** The training configuration for this many epochs and this seed (the preset's width and threads). */
     public SegmentationConfig config(int epochs, long seed) {
         return SegmentationTraining.hippocampus(width, epochs, seed, threads);

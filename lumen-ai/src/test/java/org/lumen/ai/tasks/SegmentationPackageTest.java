@@ -41,10 +41,7 @@ class SegmentationPackageTest {
         data = HippocampusSubsets.decathlon(tmp.resolve("data"), 0, 8);
         SegmentationTaskPreset preset = Tasks.segmentation(Tasks.HIPPOCAMPUS_SEG);
         SegmentationTaskTraining.Result result = SegmentationTaskTraining.run(preset, data,
-                new SegmentationTaskPreset(preset.name(), preset.description(), preset.modalities(), preset.bodyParts(),
-                        preset.formats(), preset.classes(), preset.dataset(), preset.licence(), preset.citation(),
-                        preset.dataFolder(), 4, 1, 5, 1, preset.validationShare(), preset.limitations(), preset.outlook())
-                        .config(1, 5),
+                preset.withWidth(4).config(1, 5),
                 tmp.resolve("models/hippocampus-seg"), SegmentationListener.SILENT, "test");
         pkg = result.pkg();
     }
