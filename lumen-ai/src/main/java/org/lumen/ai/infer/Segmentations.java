@@ -29,6 +29,7 @@ import org.lumen.image.volumetry.LabelVolumes;
  * in mm^3 ({@link LabelVolumes#mm3}) on the input's grid.
  */
 final class Segmentations implements AutoCloseable {
+    static final long MAX_TIMES_TRAINING = 8;
     private final Path labelsDir;
     private final Map<String, Segmenter> loaded = new HashMap<>();
 
@@ -40,6 +41,7 @@ final class Segmentations implements AutoCloseable {
     ModelResult segment(ModelPackage pkg, List<Path> files, String stem, boolean heatmapsAsked) throws IOException {
         ModelManifest m = pkg.manifest();
         Volume image = read(files);
+        refuseFarLarger(m, image);
         Segmenter segmenter = loaded.computeIfAbsent(m.name(), name -> pkg.segmenter());
         Volume labels = segmenter.segment(image, m.segmentation().inference());
         Map<Integer, Double> byLabel = LabelVolumes.mm3(labels);
@@ -57,6 +59,20 @@ final class Segmentations implements AutoCloseable {
         }
         String note = heatmapsAsked ? "no heat map: a segmentation's answer is its label map (--labels-out)" : null;
         return ModelResult.segmentation(m.name(), m.version(), volumes, written, note);
+    }
+
+    /**
+     * A volume of more than {@value #MAX_TIMES_TRAINING} times the training patch's voxels is refused: the network saw
+     * crops, a whole head would give meaningless volumes and cost gigabytes (the whole volume goes through at once).
+     */
+    private static void refuseFarLarger(ModelManifest m, Volume image) throws IOException {
+        int[] patch = m.segmentation().trainingSize();
+        long trained = patch == null ? Long.MAX_VALUE : (long) patch[0] * patch[1] * patch[2];
+        if ((long) image.voxelCount() > MAX_TIMES_TRAINING * trained) {
+            throw new IOException(m.name() + " was trained on " + patch[0] + "x" + patch[1] + "x" + patch[2]
+                    + " crops and takes volumes of at most " + MAX_TIMES_TRAINING + " times as many voxels; this one is "
+                    + image.nx() + "x" + image.ny() + "x" + image.nz() + ": crop it about the structure first");
+        }
     }
 
     private static Volume read(List<Path> files) throws IOException {

@@ -17,6 +17,7 @@ import org.lumen.ai.model.ModelRegistry;
 import org.lumen.ai.seg.Segmenter;
 import org.lumen.ai.testing.HippocampusSubsets;
 import org.lumen.cli.testing.Cli;
+import org.lumen.dicom.testing.TestData;
 import org.lumen.image.Volume;
 import org.lumen.image.nifti.NiftiReader;
 import org.lumen.image.volumetry.LabelVolumes;
@@ -142,6 +143,16 @@ class HippocampusSegCommandsTest {
         Cli.Result table = Cli.run("analyze", volume.toString());
         assertThat(table.exitCode()).as(table.toString()).isZero();
         assertThat(table.stdout()).contains("hippocampus-seg 1.0.0", "segmented; volumes:", "anterior hippocampus", "mm^3");
+    }
+
+    @Test
+    void aWholeHeadIsRefusedWithTheReasonInsteadOfSegmented() throws Exception {
+        Cli.Result run = Cli.run("analyze", TestData.data("brain-atlas/ch2bet.nii.gz").toString(), "--json");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        JsonNode file = new ObjectMapper().readTree(run.stdout()).get("files").get(0);
+        assertThat(file.get("status").asText()).isEqualTo("FAILED");
+        assertThat(file.get("reason").asText()).contains("trained on 40x56x40 crops", "181x217x181",
+                "crop it about the structure first");
     }
 
     @Test
