@@ -69,7 +69,7 @@ public final class SegmentationModelCard {
         }
         md.append("- Cases: ").append(t.trainCount()).append(" for training, ").append(t.valCount())
                 .append(" for validation (a seeded split by case, `split.json`); ").append(t.epochs())
-                .append(" epochs, seed ").append(t.seed()).append(".\n\n");
+                .append(t.epochs() == 1 ? " epoch, seed " : " epochs, seed ").append(t.seed()).append(".\n\n");
 
         md.append("## Validation\n\n").append(validationTable(manifest.validation(), labels));
 
