@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model on a MedMNIST-style .npz (train and val splits) or an image folder (one subfolder per"
-                + " class, split by image content) and write its model package folder.")
+                + " class, split by image content), or a segmentation task on a decathlon-style folder (--data DIR with"
+                + " imagesTr/ and labelsTr/, split by case), and write its model package folder.")
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "NAME", description = "Task preset: pneumonia-cxr, breast-us, adrenal-ct3d, "
             + "brain-tumor-mri or hippocampus-seg (segmentation, with --data).")
