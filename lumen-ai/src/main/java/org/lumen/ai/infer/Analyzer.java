@@ -62,6 +62,24 @@ public final class Analyzer {
 
     /** Analyses files and folders together, so that the slices of one series given as several files make a volume. */
     public List<FileAnalysis> analyze(List<Path> paths, String model, Path heatmapDir) throws IOException {
+        return analyze(paths, model, heatmapDir, (Path) null);
+    }
+
+    /**
+     * As {@link #analyze(List, String, Path)}, and segmentation models write their label maps as NIfTI into
+     * {@code labelsDir} ({@code STEM.MODEL.labels.nii.gz}) when it is given.
+     */
+    public List<FileAnalysis> analyze(List<Path> paths, String model, Path heatmapDir, Path labelsDir) throws IOException {
+        if (labelsDir != null) {
+            Files.createDirectories(labelsDir);
+        }
+        try (Segmentations segmentations = new Segmentations(labelsDir)) {
+            return analyzeAll(paths, model, heatmapDir, segmentations);
+        }
+    }
+
+    private List<FileAnalysis> analyzeAll(List<Path> paths, String model, Path heatmapDir, Segmentations segmentations)
+            throws IOException {
         List<ModelPackage> candidates = model != null ? List.of(registry.find(model)) : registry.all();
         if (heatmapDir != null) {
             Files.createDirectories(heatmapDir);
@@ -92,10 +110,10 @@ public final class Analyzer {
         for (Source file : files) {
             Source series = seriesStartingAt.get(file.files().get(0));
             if (series != null && listVolumes) {
-                analyses.add(analyzeSource(series, candidates, model != null, heatmapDir));
+                analyses.add(analyzeSource(series, candidates, model != null, heatmapDir, segmentations));
             }
             if (listSlices || !inSeries.contains(file.files().get(0))) {
-                analyses.add(analyzeSource(file, candidates, model != null, heatmapDir));
+                analyses.add(analyzeSource(file, candidates, model != null, heatmapDir, segmentations));
             }
         }
         return analyses;
@@ -113,7 +131,8 @@ public final class Analyzer {
         }
     }
 
-    private FileAnalysis analyzeSource(Source source, List<ModelPackage> candidates, boolean named, Path heatmapDir) {
+    private FileAnalysis analyzeSource(Source source, List<ModelPackage> candidates, boolean named, Path heatmapDir,
+                                       Segmentations segmentations) {
         String label = source.label();
         RawImage image;
         try {
@@ -139,12 +158,18 @@ public final class Analyzer {
         try {
             List<Prepared> inputs = new ArrayList<>();
             for (ModelPackage pkg : fitting) {
-                inputs.add(prepare(source, image, pkg));
+                if (!pkg.manifest().segments()) {
+                    inputs.add(prepare(source, image, pkg));
+                }
             }
             List<ModelResult> results = new ArrayList<>();
-            for (Prepared input : inputs) {
-                float[] probabilities = input.answer().join();
-                results.add(result(input, probabilities, source.stem(), heatmapDir));
+            for (ModelPackage pkg : fitting) {
+                if (pkg.manifest().segments()) {
+                    results.add(segmentations.segment(pkg, source.files(), source.stem(), heatmapDir != null));
+                } else {
+                    Prepared input = inputs.remove(0);
+                    results.add(result(input, input.answer().join(), source.stem(), heatmapDir));
+                }
             }
             return new FileAnalysis(label, FileAnalysis.Status.ANALYSED, described, results, null);
         } catch (IOException | RuntimeException e) {

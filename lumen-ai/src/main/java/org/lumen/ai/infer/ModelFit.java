@@ -15,7 +15,9 @@ import org.lumen.ai.model.ModelManifest.InputContract;
  *     nothing else says that a PNG is a chest radiograph.</li>
  * <li>Body part: the same, with DICOM Body Part Examined and the model's body parts (compared without case).</li>
  * </ol>
- * A model that lists no modalities (or no body parts) accepts any, stated or not.
+ * A model that lists no modalities (or no body parts) accepts any, stated or not. A model whose input contract lists
+ * file formats takes an image of such a format that states no modality or body part as if named (a NIfTI volume, for a
+ * segmentation model meant for NIfTI and DICOM MR volumes).
  */
 final class ModelFit {
     private ModelFit() {
@@ -28,11 +30,13 @@ final class ModelFit {
             return "takes " + input.dimensions() + "D " + (input.dimensions() == 3 ? "volumes" : "images") + ", this is "
                     + image.spatialDimensions() + "D";
         }
-        String modality = check("modality", input.modalities(), image.modality(), namedByUser);
+        // a file of a format the model lists (NIfTI states neither) counts as meant for it, as if named
+        boolean meant = namedByUser || input.formats() != null && input.formats().contains(image.kind());
+        String modality = check("modality", input.modalities(), image.modality(), meant);
         if (modality != null) {
             return modality;
         }
-        return check("body part", input.bodyParts(), image.bodyPart(), namedByUser);
+        return check("body part", input.bodyParts(), image.bodyPart(), meant);
     }
 
     private static String check(String what, List<String> accepted, String stated, boolean namedByUser) {

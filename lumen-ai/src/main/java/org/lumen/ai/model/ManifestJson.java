@@ -99,8 +99,11 @@ public final class ManifestJson {
             p.add("missing field \"input\"");
         } else {
             pre = m.input().preprocessing();
-            if (pre == null) {
+            if (pre == null && !m.segments()) {
                 p.add("missing field \"input.preprocessing\"");
+            } else if (pre != null && m.segments()) {
+                p.add("input.preprocessing is a classifier's resize; a segmentation model's preprocessing is in"
+                        + " \"segmentation\"");
             }
             if (m.input().dimensions() != 2 && m.input().dimensions() != 3) {
                 p.add("input.dimensions must be 2 or 3, not " + m.input().dimensions());
@@ -129,7 +132,11 @@ public final class ManifestJson {
                 }
             }
         }
-        if (ModelManifest.FORMAT_DJL.equals(m.format())) {
+        if (m.segments()) {
+            segmentationProblems(p, m, classes);
+        } else if (m.segmentation() != null) {
+            p.add("a \"segmentation\" section needs task \"segmentation\", not \"" + m.task() + "\"");
+        } else if (ModelManifest.FORMAT_DJL.equals(m.format())) {
             NetworkSpec net = m.network();
             if (net == null) {
                 p.add("missing field \"network\" (a \"djl\" package is rebuilt from it)");
@@ -155,6 +162,44 @@ public final class ManifestJson {
             requireText(p, "training.licence", m.training().licence());
         }
         return p;
+    }
+
+    /** A segmentation model: a DJL U-Net whose classes are the output classes (background first), on grey volumes. */
+    private static void segmentationProblems(List<String> p, ModelManifest m, int classes) {
+        SegmentationContract seg = m.segmentation();
+        if (!ModelManifest.FORMAT_DJL.equals(m.format())) {
+            p.add("a segmentation model must be format \"djl\" (ONNX U-Nets are not supported yet)");
+        }
+        if (m.network() != null) {
+            p.add("a segmentation model's network is segmentation.network; \"network\" must be absent");
+        }
+        if (seg == null || seg.network() == null) {
+            p.add("missing field \"segmentation\"" + (seg == null ? "" : ".network") + " (task \"segmentation\")");
+            return;
+        }
+        var net = seg.network();
+        if (m.input() != null && net.dimensions() != m.input().dimensions()) {
+            p.add("segmentation.network.dimensions " + net.dimensions() + " differs from input.dimensions "
+                    + m.input().dimensions());
+        }
+        if (net.inChannels() != 1) {
+            p.add("segmentation.network.inChannels must be 1 (grey volumes), not " + net.inChannels());
+        }
+        if (classes > 0 && net.classes() != classes) {
+            p.add("segmentation.network.classes " + net.classes() + " differs from the " + classes
+                    + " output.classes (background and one name per label)");
+        }
+        if (!SegmentationContract.Z_SCORE_PER_VOLUME.equals(seg.normalisation())) {
+            p.add("segmentation.normalisation must be \"" + SegmentationContract.Z_SCORE_PER_VOLUME + "\", not "
+                    + (seg.normalisation() == null ? "missing" : "\"" + seg.normalisation() + "\""));
+        }
+        if (seg.padToMultipleOf() != net.sizeMultiple()) {
+            p.add("segmentation.padToMultipleOf " + seg.padToMultipleOf() + " differs from the network's size step "
+                    + net.sizeMultiple() + " (2^(depth-1))");
+        }
+        if (seg.inference() == null || seg.inference().postProcessing() == null) {
+            p.add("missing field \"segmentation.inference\" (flipX, postProcessing)");
+        }
     }
 
     static String hex(byte[] digest) {

@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.lumen.ai.seg.Segmenter;
+import org.lumen.ai.seg.UNetSpec;
 
 /**
  * A model package: a folder holding {@code manifest.json} ({@link ModelManifest}), the weights file the manifest names
@@ -224,9 +226,36 @@ public final class ModelPackage {
         }
     }
 
-    /** Loads the model: {@link DjlClassifier} for "djl" packages, {@link OnnxClassifier} for "onnx". The caller closes it. */
+    /**
+     * Loads the model: {@link DjlClassifier} for "djl" packages, {@link OnnxClassifier} for "onnx". The caller closes it.
+     *
+     * @throws ModelPackageException for a segmentation model, which has no classifier ({@link #segmenter()})
+     */
     public Classifier classifier() {
+        if (manifest.segments()) {
+            throw new ModelPackageException("model package " + location() + " is a segmentation model (it labels voxels,"
+                    + " it does not classify images): use lumen analyze, or lumen evaluate --images DIR --labels DIR");
+        }
         return ModelManifest.FORMAT_ONNX.equals(manifest.format()) ? OnnxClassifier.load(this) : DjlClassifier.load(this);
+    }
+
+    /**
+     * Loads a segmentation model's U-Net ({@code segmentation.network}) with its weights; segment with
+     * {@link Segmenter#segment} and the manifest's {@link SegmentationContract#inference()}. The caller closes it.
+     *
+     * @throws ModelPackageException for a classifier, or weights that do not fit the network
+     */
+    public Segmenter segmenter() {
+        if (!manifest.segments()) {
+            throw new ModelPackageException("model package " + location() + " is a classifier, not a segmentation model");
+        }
+        UNetSpec spec = manifest.segmentation().network();
+        try {
+            return Segmenter.load(spec, weights());
+        } catch (IOException | RuntimeException e) {
+            throw new ModelPackageException("cannot load the weights " + manifest.weightsFile() + " of model package "
+                    + location() + " into its U-Net " + spec + ": " + e.getMessage(), e);
+        }
     }
 
     /** Copies this package (bundled or not) into a folder: manifest, weights, card and the standard plots present. */

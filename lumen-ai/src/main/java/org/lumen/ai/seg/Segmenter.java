@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.util.List;
 import org.lumen.ai.net.Engines;
 import org.lumen.image.Volume;
 import org.lumen.image.VoxelType;
@@ -57,8 +58,14 @@ public final class Segmenter implements AutoCloseable {
             Block block = UNets.build(spec);
             int m = spec.sizeMultiple();
             block.initialize(manager, DataType.FLOAT32, inputShape(spec, new int[] {m, m, spec.dimensions() == 2 ? 1 : m}));
+            // DJL replaces each parameter with what the file holds, whatever its shape: compare with the spec's shapes
+            List<Shape> expected = shapes(block);
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
                 block.loadParameters(manager, in);
+                if (!shapes(block).equals(expected) || in.read() != -1) {
+                    throw new IOException("the weights do not fit the U-Net " + spec + " (parameter shapes "
+                            + shapes(block) + ", the network needs " + expected + ")");
+                }
             } catch (MalformedModelException e) {
                 throw new IOException("the weights do not fit the U-Net " + spec + ": " + e.getMessage(), e);
             }
@@ -68,6 +75,10 @@ public final class Segmenter implements AutoCloseable {
             manager.close();
             throw e;
         }
+    }
+
+    private static List<Shape> shapes(Block block) {
+        return block.getParameters().values().stream().map(p -> p.getArray().getShape()).toList();
     }
 
     public UNetSpec spec() {

@@ -27,13 +27,14 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code lumen analyze PATH...}: runs the installed models that apply to files or to every file under folders and prints
  * the findings with their scores; the single-frame slices of a DICOM series are also analysed together as one volume by
- * the 3D models (see {@link Analyzer}). Exit code 0 when at least one file was analysed, {@link #NOTHING_APPLIES} when files
+ * the 3D models (see {@link Analyzer}). A segmentation model reports the volume of each label in mm^3 and, with
+ * {@code --labels-out DIR}, writes the label map as NIfTI. Exit code 0 when at least one file was analysed, {@link #NOTHING_APPLIES} when files
  * were read but no model accepts any of them, 1 when a model failed on every readable file, 2 when nothing could be read
  * (or the path or model name is wrong).
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Run the applicable models on DICOM files, PNG/JPEG images or NIfTI volumes (a file or a folder) and"
-                + " print findings with scores. Models are chosen by their input contract (dimensions, DICOM modality and"
+                + " print findings with scores, or the volumes a segmentation model finds. Models are chosen by their input contract (dimensions, DICOM modality and"
                 + " body part); a PNG, JPEG or NIfTI states no modality, so a model that names modalities runs on it only"
                 + " when given with --model. The slices of a DICOM series (one Series Instance UID) given together are"
                 + " also offered as one volume to 3D models. Exit codes: 0 analysed, 3 no model applies, 2 unreadable"
@@ -54,19 +55,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--json", description = "Print one JSON object: counts and, per file, status, image, results"
-            + " (model, version, probabilities, score, threshold, finding, heatmaps) and reason.")
+            + " (model, version, probabilities, score, threshold, finding, heatmaps; for a segmentation model"
+            + " volumes_mm3 by label and label_map) and reason.")
     boolean json;
 
     @Option(names = "--heatmap", paramLabel = "DIR", description = "Write Grad-CAM heat maps here: a PNG overlay per 2D"
             + " image and model; a NIfTI map and a PNG of the middle slices per volume.")
     Path heatmapDir;
 
+    @Option(names = "--labels-out", paramLabel = "DIR", description = "Segmentation models: write each label map here as"
+            + " NIfTI on the input's grid (FILE.MODEL.labels.nii.gz).")
+    Path labelsDir;
+
     @Override
     public Integer call() throws Exception {
         ModelRegistry registry = ModelRegistry.standard();
         List<FileAnalysis> analyses;
         try (ModelService service = ModelService.over(registry, ServiceOptions.DEFAULTS)) {
-            analyses = new Analyzer(registry, service).analyze(paths, model, heatmapDir);
+            analyses = new Analyzer(registry, service).analyze(paths, model, heatmapDir, labelsDir);
         }
         if (analyses.isEmpty()) {
             throw new BadInputException("no files under " + paths.stream().map(Path::toString)
@@ -127,6 +133,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 continue;
             }
             for (ModelResult r : a.results()) {
+                if (r.segmentation()) {
+                    printSegmentation(a.file(), fileWidth, r);
+                    continue;
+                }
                 System.out.printf(row, a.file(), r.model() + " " + r.version(), finding(r),
                         String.format(Locale.ROOT, "%.3f", r.score()),
                         r.threshold() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.threshold()));
@@ -137,6 +147,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     System.out.printf("%-" + fileWidth + "s  %-24s  %s%n", "", "", r.note());
                 }
             }
+        }
+    }
+
+    /** One line for the model, then one per label with its volume, then the label map written. */
+    private static void printSegmentation(String file, int fileWidth, ModelResult r) {
+        String indent = "%-" + fileWidth + "s  %-24s  ";
+        System.out.printf(indent + "%s%n", file, r.model() + " " + r.version(), "segmented; volumes:");
+        r.volumesMm3().forEach((label, mm3) -> System.out.printf(Locale.ROOT, indent + "  %-28s %10.1f mm^3%n", "", "",
+                label, mm3));
+        if (r.labelMap() != null) {
+            System.out.printf(indent + "label map: %s%n", "", "", r.labelMap());
+        }
+        if (r.note() != null) {
+            System.out.printf(indent + "%s%n", "", "", r.note());
         }
     }
 

@@ -8,10 +8,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lumen.ai.data.ImageFolderReader;
 import org.lumen.ai.data.ImagePreparer;
 import org.lumen.ai.data.LabelledImages;
+import org.lumen.ai.data.NiftiSegmentationReader;
+import org.lumen.ai.eval.SegmentationEvaluation;
+import org.lumen.ai.seg.CaseIntervals;
+import org.lumen.ai.seg.Segmenter;
 import org.lumen.ai.data.Preprocessing;
 import org.lumen.ai.data.npz.NpzException;
 import org.lumen.ai.data.npz.NpzReader;
@@ -35,11 +40,16 @@ import picocli.CommandLine.Option;
  * the accuracy of the most probable class with bootstrap 95% intervals, per-class sensitivity and specificity, the
  * confusion matrix and the calibration of the largest probability; on labelled images prepared as its manifest says. With {@code --json} stdout holds one JSON
  * object and nothing else (the exact contract: at least "auc", "accuracy" and "n"; logs go to stderr).
+ * <p>
+ * A segmentation model takes {@code --images DIR --labels DIR} (NIfTI volumes and their label maps, same names); with
+ * {@code --json} the one object holds at least "dice" (mean over the labels of the per-label mean Dice), "dice_per_label",
+ * "n", "hd95_mm_per_label", and the Dice's bootstrap 95% interval over cases.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a model on labelled images: a MedMNIST-style .npz split (it may hold only that split) or"
                 + " an image folder with one subfolder per class. Accuracy and the rates are at the model's operating"
-                + " threshold.")
+                + " threshold. A segmentation model takes --images DIR --labels DIR (NIfTI volumes and label maps of the"
+                + " same names) and reports Dice and HD95 per label.")
 public final class EvaluateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,9 +65,13 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         @Option(names = {"--images", "--folder"}, paramLabel = "DIR", description = "A folder with one subfolder of"
                 + " PNG/JPEG images per class; each subfolder must be named after one of the model's classes (a class"
-                + " may have no folder).")
+                + " may have no folder). Segmentation models: a folder of NIfTI volumes (with --labels).")
         Path folder;
     }
+
+    @Option(names = "--labels", paramLabel = "DIR", description = "Segmentation models: the reference label maps, NIfTI"
+            + " files named as the images in --images (an image may carry the nnU-Net _0000 suffix).")
+    Path labels;
 
     @Option(names = "--split", defaultValue = "test", paramLabel = "NAME", description = "The .npz split (default: ${DEFAULT-VALUE}).")
     String split;
@@ -72,6 +86,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelPackage pkg = ModelRegistry.standard().find(model);
         ModelManifest m = pkg.manifest();
+        if (m.segments()) {
+            return evaluateSegmentation(pkg);
+        }
+        if (labels != null) {
+            throw new BadInputException("--labels DIR is for segmentation models; " + m.name() + " is a classifier (its"
+                    + " --images folder holds one subfolder per class)");
+        }
         LabelledImages prepared = read(m);
         ModelEvaluation evaluation;
         try (Classifier classifier = pkg.classifier()) {
@@ -93,6 +114,72 @@ public final class EvaluateCommand implements Callable<Integer> {
             System.out.print(table(m, evaluation));
         }
         return 0;
+    }
+
+    /**
+     * Segments every image of {@code --images} with the package's options and compares with the label map of the same
+     * name in {@code --labels}: Dice per label and their mean with bootstrap 95% intervals over cases, HD95 and the
+     * Hausdorff distance per label, per-case figures.
+     */
+    private int evaluateSegmentation(ModelPackage pkg) throws Exception {
+        ModelManifest m = pkg.manifest();
+        if (source.folder == null || labels == null) {
+            throw new BadInputException(m.name() + " is a segmentation model: give --images DIR and --labels DIR (NIfTI"
+                    + " volumes and their label maps, same file names)");
+        }
+        List<NiftiSegmentationReader.Case> cases = NiftiSegmentationReader.read(source.folder, labels);
+        List<SegmentationEvaluation.Pair> pairs = new ArrayList<>();
+        try (Segmenter segmenter = pkg.segmenter()) {
+            for (NiftiSegmentationReader.Case c : cases) {
+                pairs.add(new SegmentationEvaluation.Pair(c.name(), c.mask(),
+                        segmenter.segment(c.image(), m.segmentation().inference())));
+            }
+        }
+        SegmentationEvaluation evaluation = SegmentationEvaluation.of(pairs, List.copyOf(m.labelNames().keySet()));
+        Map<String, Double> figures = CaseIntervals.figures(evaluation, 42);
+        String data = source.folder + " with labels " + labels;
+        if (json) {
+            ObjectNode out = JSON.createObjectNode();
+            out.put("model", m.name());
+            out.put("version", m.version());
+            out.put("data", data);
+            ObjectNode metrics = (ObjectNode) JSON.readTree(evaluation.toJson());
+            out.set("n", metrics.remove("n"));
+            out.set("dice", metrics.remove("dice"));
+            putNumber(out, "dice_ci_low", figures.get("dice_ci_low"));
+            putNumber(out, "dice_ci_high", figures.get("dice_ci_high"));
+            out.setAll(metrics);
+            ObjectNode names = out.putObject("label_names");
+            m.labelNames().forEach((k, name) -> names.put(String.valueOf(k), name));
+            System.out.println(JSON.writeValueAsString(out));
+            return 0;
+        }
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s %s on %s: %d cases (%s)%n", m.name(), m.version(),
+                data, evaluation.n(), m.segmentation().inferenceInWords()));
+        s.append(String.format(Locale.ROOT, "  %-24s %s%n", "mean Dice", withCi(figures, "dice")));
+        m.labelNames().forEach((k, name) -> s.append(String.format(Locale.ROOT, "  %-24s Dice %s, HD95 %s mm%n",
+                k + " " + name, withCi(figures, "dice_" + k), withCi(figures, "hd95_mm_" + k))));
+        System.out.print(s);
+        return 0;
+    }
+
+    private static void putNumber(ObjectNode out, String key, Double value) {
+        if (value == null || value.isNaN()) {
+            out.putNull(key);
+        } else {
+            out.put(key, value);
+        }
+    }
+
+    private static String withCi(Map<String, Double> figures, String key) {
+        Double value = figures.get(key);
+        if (value == null) {
+            return "undefined";
+        }
+        Double low = figures.get(key + "_ci_low");
+        Double high = figures.get(key + "_ci_high");
+        return String.format(Locale.ROOT, "%.4f", value) + (low == null || high == null ? ""
+                : String.format(Locale.ROOT, " (95%% CI %.4f-%.4f, bootstrap over cases)", low, high));
     }
 
     private LabelledImages read(ModelManifest m) throws Exception {

@@ -70,6 +70,9 @@ public final class ModelsCommand implements Runnable {
                     row.put("modalities", m.input().modalities());
                     row.put("bodyParts", m.input().bodyParts());
                     row.put("classes", m.output().classes());
+                    if (m.segments()) {
+                        row.put("labels", labelsJson(m));
+                    }
                     row.put("location", p.location());
                     row.put("bundled", p.bundled());
                     rows.add(row);
@@ -82,8 +85,10 @@ public final class ModelsCommand implements Runnable {
             }
             for (ModelPackage p : scan.packages()) {
                 ModelManifest m = p.manifest();
+                String what = m.segments() ? "labels " + String.join("/", m.labelNames().values())
+                        : String.join("/", m.output().classes());
                 System.out.printf("%-16s %-8s %-4s %dD  %-28s %s%n", m.name(), m.version(), m.format(), m.input().dimensions(),
-                        String.join("/", m.output().classes()), p.bundled() ? "bundled" : p.location());
+                        what, p.bundled() ? "bundled" : p.location());
             }
             return 0;
         }
@@ -174,11 +179,15 @@ public final class ModelsCommand implements Runnable {
         line(s, "location", p.location() + (p.bundled() ? " (bundled)" : ""));
         line(s, "task", m.task() + ", " + m.input().dimensions() + "D, modalities " + anyOr(m.input().modalities())
                 + ", body parts " + anyOr(m.input().bodyParts()));
-        var pre = m.input().preprocessing();
-        line(s, "input", Arrays.toString(pre.inputShape()) + " channels first, (value - " + pre.mean() + ") / " + pre.std()
-                + (pre.window() == null ? "" : ", window " + Arrays.toString(pre.window())));
-        line(s, "classes", String.join(", ", m.output().classes()) + "; score = P(" + m.output().classes().get(m.output().positiveClass())
-                + "), threshold " + m.output().threshold());
+        if (m.segments()) {
+            segmentationLines(s, m);
+        } else {
+            var pre = m.input().preprocessing();
+            line(s, "input", Arrays.toString(pre.inputShape()) + " channels first, (value - " + pre.mean() + ") / "
+                    + pre.std() + (pre.window() == null ? "" : ", window " + Arrays.toString(pre.window())));
+            line(s, "classes", String.join(", ", m.output().classes()) + "; score = P("
+                    + m.output().classes().get(m.output().positiveClass()) + "), threshold " + m.output().threshold());
+        }
         for (Finding f : m.output().findings() == null ? List.<Finding>of() : m.output().findings()) {
             line(s, "finding", f.className() + " -> " + f.codeMeaning() + " (" + f.codeScheme() + " " + f.codeValue() + ")");
         }
@@ -204,6 +213,25 @@ public final class ModelsCommand implements Runnable {
         line(s, "weights", m.weightsFile() + " sha256 " + m.weightsSha256());
         line(s, "model card", p.modelCardLocation());
         return s.toString();
+    }
+
+    private static void segmentationLines(StringBuilder s, ModelManifest m) {
+        var seg = m.segmentation();
+        var net = seg.network();
+        line(s, "input", "one grey " + m.input().dimensions() + "D volume"
+                + (m.input().formats() == null ? "" : " (" + String.join(", ", m.input().formats()) + ")") + ", "
+                + seg.normalisation() + ", padded to a multiple of " + seg.padToMultipleOf());
+        List<String> labels = new ArrayList<>();
+        m.labelNames().forEach((k, name) -> labels.add(k + " " + name));
+        line(s, "labels", String.join(", ", labels) + " (0 background); volumes in mm^3");
+        line(s, "network", net.dimensions() + "D U-Net, base width " + net.baseWidth() + ", depth " + net.depth());
+        line(s, "inference", seg.inferenceInWords());
+    }
+
+    private static Map<String, String> labelsJson(ModelManifest m) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        m.labelNames().forEach((k, name) -> labels.put(String.valueOf(k), name));
+        return labels;
     }
 
     private static void line(StringBuilder s, String label, String value) {
