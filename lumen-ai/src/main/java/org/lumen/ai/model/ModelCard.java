@@ -104,12 +104,7 @@ public final class ModelCard {
         md.append(". The weights' SHA-256 is in manifest.json and is checked at every load.\n\n");
 
         ModelManifest.Training t = manifest.training();
-        md.append("## Training data\n\n");
-        md.append("- Dataset: ").append(t.dataset()).append("\n");
-        md.append("- Licence: ").append(t.licence()).append("\n");
-        if (t.citation() != null && !t.citation().isBlank()) {
-            md.append("- Cite: ").append(t.citation()).append("\n");
-        }
+        appendTrainingSource(md, t);
         md.append("- Images: ").append(t.trainCount()).append(" for training, ").append(t.valCount())
                 .append(" for validation; ").append(t.epochs()).append(" epochs, seed ").append(t.seed()).append(".\n\n");
 
@@ -242,5 +237,15 @@ public final class ModelCard {
             return Long.toString((long) v);
         }
         return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** The card's "Training data" heading with the data set, its licence and what to cite: the same for every kind of model. */
+    static void appendTrainingSource(StringBuilder md, ModelManifest.Training t) {
+        md.append("## Training data\n\n");
+        md.append("- Dataset: ").append(t.dataset()).append("\n");
+        md.append("- Licence: ").append(t.licence()).append("\n");
+        if (t.citation() != null && !t.citation().isBlank()) {
+            md.append("- Cite: ").append(t.citation()).append("\n");
+        }
     }
 }

@@ -61,12 +61,7 @@ public final class SegmentationModelCard {
                 .append(". The weights' SHA-256 is in manifest.json and is checked at every load.\n\n");
 
         ModelManifest.Training t = manifest.training();
-        md.append("## Training data\n\n");
-        md.append("- Dataset: ").append(t.dataset()).append("\n");
-        md.append("- Licence: ").append(t.licence()).append("\n");
-        if (t.citation() != null && !t.citation().isBlank()) {
-            md.append("- Cite: ").append(t.citation()).append("\n");
-        }
+        ModelCard.appendTrainingSource(md, t);
         md.append("- Cases: ").append(t.trainCount()).append(" for training, ").append(t.valCount())
                 .append(" for validation (a seeded split by case, `split.json`); ").append(t.epochs())
                 .append(t.epochs() == 1 ? " epoch, seed " : " epochs, seed ").append(t.seed()).append(".\n\n");
