@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -216,43 +217,42 @@ public final class TrainCommand implements Callable<Integer> {
         return line.toString();
     }
 
-    /** A segmentation run's progress bar over all batches (with ETA) and one line per epoch. */
-    static final class SegmentationProgress implements SegmentationListener, AutoCloseable {
+    /**
+     * The one progress bar of a training run, classifier or segmentation: all batches of the run with an ETA, the current
+     * epoch and loss beside it, and a cleared line before each epoch's metrics line.
+     */
+    static final class BatchProgress implements AutoCloseable {
         private final PrintStream stream;
         private final String name;
         private ProgressBar bar;
         private int batchesPerEpoch;
 
-        SegmentationProgress(PrintStream stream, String name) {
+        BatchProgress(PrintStream stream, String name) {
             this.stream = stream;
             this.name = name;
         }
 
-        @Override
-        public void started(int epochs, int batchesPerEpoch) {
+        void start(int firstEpoch, int epochs, int batchesPerEpoch) {
             this.batchesPerEpoch = batchesPerEpoch;
+            long done = (long) (firstEpoch - 1) * batchesPerEpoch;
             bar = new ProgressBarBuilder().setTaskName(name).setInitialMax((long) epochs * batchesPerEpoch)
                     .setStyle(ProgressBarStyle.ASCII).setUnit(" batches", 1).setMaxRenderedLength(120)
-                    .setConsumer(new ConsoleProgressBarConsumer(stream)).build();
+                    .setConsumer(new ConsoleProgressBarConsumer(stream)).startsFrom(done, Duration.ZERO).build();
         }
 
-        @Override
-        public void batchDone(int epoch, int batch, double loss) {
+        void batchDone(int epoch, int batch, double loss) {
             bar.stepTo((long) (epoch - 1) * batchesPerEpoch + batch);
             bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.4f", epoch, loss));
         }
 
-        @Override
-        public void epochDone(SegmentationEpoch e, boolean best) {
+        void epochLine(String line) {
             stream.print("\r" + " ".repeat(120) + "\r");
-            stream.println(String.format(Locale.ROOT, "epoch %3d  loss %.4f  val Dice %.4f %s  lr %.2e  %.0f s%s",
-                    e.epoch(), e.trainLoss(), e.valDice(), java.util.Arrays.toString(e.valDicePerLabel()),
-                    e.learningRate(), e.seconds(), best ? "  best" : ""));
+            stream.println(line);
         }
 
-        @Override
-        public void stoppedEarly(int epoch, int patience) {
-            stream.println("\rstopped after epoch " + epoch + ": no better validation Dice for " + patience + " epochs");
+        void stoppedEarly(int epoch, int patience, String metric) {
+            stream.println("\rstopped after epoch " + epoch + ": no better validation " + metric + " for " + patience
+                    + " epochs");
         }
 
         @Override
@@ -263,52 +263,75 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** A progress bar over all batches of the run (with ETA) and one line of metrics per epoch. */
-    static final class ProgressListener implements TrainingListener, AutoCloseable {
-        private final PrintStream stream;
-        private final String name;
-        private ProgressBar bar;
-        private int batchesPerEpoch;
+    /** A segmentation run's progress: the batch bar and one line per epoch with the validation Dice. */
+    static final class SegmentationProgress implements SegmentationListener, AutoCloseable {
+        private final BatchProgress progress;
 
-        ProgressListener(PrintStream stream, String name) {
-            this.stream = stream;
-            this.name = name;
+        SegmentationProgress(PrintStream stream, String name) {
+            this.progress = new BatchProgress(stream, name);
         }
 
         @Override
-        public void started(int firstEpoch, int epochs, int batchesPerEpoch) {
-            this.batchesPerEpoch = batchesPerEpoch;
-            long done = (long) (firstEpoch - 1) * batchesPerEpoch;
-            bar = new ProgressBarBuilder().setTaskName(name).setInitialMax((long) epochs * batchesPerEpoch)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" batches", 1).setMaxRenderedLength(120)
-                    .setConsumer(new ConsoleProgressBarConsumer(stream)).startsFrom(done, Duration.ZERO).build();
+        public void started(int epochs, int batchesPerEpoch) {
+            progress.start(1, epochs, batchesPerEpoch);
         }
 
         @Override
         public void batchDone(int epoch, int batch, double loss) {
-            bar.stepTo((long) (epoch - 1) * batchesPerEpoch + batch);
-            bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.4f", epoch, loss));
+            progress.batchDone(epoch, batch, loss);
         }
 
         @Override
-        public void epochDone(EpochMetrics m, boolean best) {
-            String line = String.format(Locale.ROOT, "epoch %3d  loss %.4f  val loss %.4f  val AUC %.4f  val acc %.4f  "
-                            + "lr %.2e  %.0f s%s", m.epoch(), m.trainLoss(), m.valLoss(), m.valAuc(), m.valAccuracy(),
-                    m.learningRate(), m.seconds(), best ? "  best" : "");
-            stream.print("\r" + " ".repeat(120) + "\r");
-            stream.println(line);
+        public void epochDone(SegmentationEpoch e, boolean best) {
+            progress.epochLine(String.format(Locale.ROOT, "epoch %3d  loss %.4f  val Dice %.4f %s  lr %.2e  %.0f s%s",
+                    e.epoch(), e.trainLoss(), e.valDice(), Arrays.toString(e.valDicePerLabel()), e.learningRate(),
+                    e.seconds(), best ? "  best" : ""));
         }
 
         @Override
         public void stoppedEarly(int epoch, int patience) {
-            stream.println("\rstopped after epoch " + epoch + ": no better validation AUC for " + patience + " epochs");
+            progress.stoppedEarly(epoch, patience, "Dice");
         }
 
         @Override
         public void close() {
-            if (bar != null) {
-                bar.close();
-            }
+            progress.close();
+        }
+    }
+
+    /** A classifier run's progress: the batch bar and one line of metrics per epoch. */
+    static final class ProgressListener implements TrainingListener, AutoCloseable {
+        private final BatchProgress progress;
+
+        ProgressListener(PrintStream stream, String name) {
+            this.progress = new BatchProgress(stream, name);
+        }
+
+        @Override
+        public void started(int firstEpoch, int epochs, int batchesPerEpoch) {
+            progress.start(firstEpoch, epochs, batchesPerEpoch);
+        }
+
+        @Override
+        public void batchDone(int epoch, int batch, double loss) {
+            progress.batchDone(epoch, batch, loss);
+        }
+
+        @Override
+        public void epochDone(EpochMetrics m, boolean best) {
+            progress.epochLine(String.format(Locale.ROOT, "epoch %3d  loss %.4f  val loss %.4f  val AUC %.4f  val acc %.4f  "
+                            + "lr %.2e  %.0f s%s", m.epoch(), m.trainLoss(), m.valLoss(), m.valAuc(), m.valAccuracy(),
+                    m.learningRate(), m.seconds(), best ? "  best" : ""));
+        }
+
+        @Override
+        public void stoppedEarly(int epoch, int patience) {
+            progress.stoppedEarly(epoch, patience, "AUC");
+        }
+
+        @Override
+        public void close() {
+            progress.close();
         }
     }
 }
