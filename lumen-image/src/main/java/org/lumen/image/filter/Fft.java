@@ -350,30 +350,8 @@ final class Fft {
 
     /** Transforms a 2D complex array ({@code nu} fastest) along both axes, in place, on the calling thread. */
     static void transform2d(double[] re, double[] im, int nu, int nv, boolean inverse) {
-        Fft rows = of(nu);
-        Fft columns = of(nv);
-        double[] ur = new double[nu];
-        double[] ui = new double[nu];
-        for (int v = 0; v < nv; v++) {
-            System.arraycopy(re, v * nu, ur, 0, nu);
-            System.arraycopy(im, v * nu, ui, 0, nu);
-            rows.transform(ur, ui, inverse);
-            System.arraycopy(ur, 0, re, v * nu, nu);
-            System.arraycopy(ui, 0, im, v * nu, nu);
-        }
-        double[] cr = new double[nv];
-        double[] ci = new double[nv];
-        for (int u = 0; u < nu; u++) {
-            for (int v = 0; v < nv; v++) {
-                cr[v] = re[u + v * nu];
-                ci[v] = im[u + v * nu];
-            }
-            columns.transform(cr, ci, inverse);
-            for (int v = 0; v < nv; v++) {
-                re[u + v * nu] = cr[v];
-                im[u + v * nu] = ci[v];
-            }
-        }
+        transformRows(re, im, nu, nv, of(nu), inverse);
+        transformColumns(re, im, nu, nv, of(nv), inverse);
     }
 
     /**
@@ -381,8 +359,25 @@ final class Fft {
      * transformed, then only those rows (the others are left half-transformed).
      */
     static void inverse2dFirstRows(double[] re, double[] im, int nu, int nv, int rows) {
-        Fft alongU = of(nu);
-        Fft alongV = of(nv);
+        transformColumns(re, im, nu, nv, of(nv), true);
+        transformRows(re, im, nu, rows, of(nu), true);
+    }
+
+    /** Transforms rows {@code 0 .. rows-1} (each {@code nu} long, contiguous) in place. */
+    private static void transformRows(double[] re, double[] im, int nu, int rows, Fft alongU, boolean inverse) {
+        double[] ur = new double[nu];
+        double[] ui = new double[nu];
+        for (int v = 0; v < rows; v++) {
+            System.arraycopy(re, v * nu, ur, 0, nu);
+            System.arraycopy(im, v * nu, ui, 0, nu);
+            alongU.transform(ur, ui, inverse);
+            System.arraycopy(ur, 0, re, v * nu, nu);
+            System.arraycopy(ui, 0, im, v * nu, nu);
+        }
+    }
+
+    /** Transforms every column ({@code nv} long, stride {@code nu}) in place. */
+    private static void transformColumns(double[] re, double[] im, int nu, int nv, Fft alongV, boolean inverse) {
         double[] cr = new double[nv];
         double[] ci = new double[nv];
         for (int u = 0; u < nu; u++) {
@@ -390,20 +385,11 @@ final class Fft {
                 cr[v] = re[u + v * nu];
                 ci[v] = im[u + v * nu];
             }
-            alongV.transform(cr, ci, true);
+            alongV.transform(cr, ci, inverse);
             for (int v = 0; v < nv; v++) {
                 re[u + v * nu] = cr[v];
                 im[u + v * nu] = ci[v];
             }
-        }
-        double[] ur = new double[nu];
-        double[] ui = new double[nu];
-        for (int v = 0; v < rows; v++) {
-            System.arraycopy(re, v * nu, ur, 0, nu);
-            System.arraycopy(im, v * nu, ui, 0, nu);
-            alongU.transform(ur, ui, true);
-            System.arraycopy(ur, 0, re, v * nu, nu);
-            System.arraycopy(ui, 0, im, v * nu, nu);
         }
     }
 }
