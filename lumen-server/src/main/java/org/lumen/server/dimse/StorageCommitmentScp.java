@@ -108,9 +108,15 @@ final class StorageCommitmentScp implements NService, AutoCloseable {
         try {
             if (requesting.isOpen()) {
                 try {
-                    requesting.nEventReport(UID.StorageCommitmentPushModel, UID.StorageCommitmentPushModelInstance,
-                            eventType, report);
-                    return;
+                    int status = requesting.nEventReport(UID.StorageCommitmentPushModel,
+                            UID.StorageCommitmentPushModelInstance, eventType, report).status();
+                    if (!Status.isFailure(status)) {
+                        return;
+                    }
+                    // A requestor that is releasing can still answer a request that crossed its A-RELEASE-RQ, with a
+                    // failure (it no longer serves Storage Commitment): the report was not taken, so it goes again.
+                    LOG.info("Storage Commitment report to {}: answered on the requesting association with status"
+                            + " {}H; opening a new one", requesting.callingAe(), Integer.toHexString(status));
                 } catch (IOException e) {
                     // The requestor released or aborted meanwhile: the report goes over a new association below.
                     LOG.info("Storage Commitment report to {}: the requesting association ended ({}); opening a new one",

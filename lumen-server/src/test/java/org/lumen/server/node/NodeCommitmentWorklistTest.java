@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,7 @@ import org.lumen.net.DicomServer;
 import org.lumen.net.DimseResponse;
 import org.lumen.net.DimseServiceRegistry;
 import org.lumen.net.NService;
+import org.lumen.net.dimse.DimseException;
 import org.lumen.net.dimse.Status;
 import org.lumen.server.config.NodeConfig;
 
@@ -51,7 +53,8 @@ class NodeCommitmentWorklistTest {
     static Path data;
     static LumenNode node;
     static DicomServer reportListener;
-    static final CompletableFuture<Report> REPORT_ELSEWHERE = new CompletableFuture<>();
+    /** Reports that reached the requestor's configured AE, by Transaction UID. */
+    static final Map<String, CompletableFuture<Report>> REPORTS_ELSEWHERE = new ConcurrentHashMap<>();
     static final List<Attributes> STORED = new ArrayList<>();
 
     record Report(int eventType, Attributes info) {
@@ -62,7 +65,7 @@ class NodeCommitmentWorklistTest {
         // Where the node sends a report when the requesting association is already closed (dicom.remoteAes).
         DimseServiceRegistry registry = new DimseServiceRegistry().registerNService(UID.StorageCommitmentPushModel,
                 (req, info) -> {
-                    REPORT_ELSEWHERE.complete(new Report(req.typeId(), info));
+                    reportElsewhere(info.getString(Tag.TransactionUID)).complete(new Report(req.typeId(), info));
                     return null;
                 });
         reportListener = DicomServer.start(AeConfig.of(SCU_AE), registry, 0);
@@ -174,12 +177,44 @@ class NodeCommitmentWorklistTest {
             assertThat(rsp.status()).isEqualTo(Status.SUCCESS);
             as.release();   // at once: the report must come over a new association
         }
-        Report r = REPORT_ELSEWHERE.get(30, TimeUnit.SECONDS);
+        Report r = reportElsewhere("1.2.826.0.1.3680043.10.999.78").get(30, TimeUnit.SECONDS);
         assertThat(r.eventType()).as("event type 1: all committed").isEqualTo(1);
         assertThat(r.info().getString(Tag.TransactionUID)).isEqualTo("1.2.826.0.1.3680043.10.999.78");
         assertThat(instancesIn(r.info(), Tag.ReferencedSOPSequence))
                 .isEqualTo(new TreeSet<>(STORED.stream().map(ds -> ds.getString(Tag.SOPInstanceUID)).toList()));
         assertThat(r.info().getSequence(Tag.FailedSOPSequence)).as("no failures").isNull();
+    }
+
+    /**
+     * A requestor releasing at once after its N-ACTION may still answer a report that crossed its A-RELEASE-RQ, with a
+     * failure status (this was the intermittent loss of the report in the test above): here the requestor stays open but
+     * refuses the report on its association, and the report must still reach its configured AE.
+     */
+    @Test
+    void aReportRefusedOnTheRequestingAssociationGoesToTheConfiguredAe() throws Exception {
+        String transaction = "1.2.826.0.1.3680043.10.999.79";
+        CompletableFuture<Integer> refused = new CompletableFuture<>();
+        DimseServiceRegistry refusing = new DimseServiceRegistry().registerNService(UID.StorageCommitmentPushModel,
+                (NService.NRequest req, Attributes info) -> {
+                    refused.complete(req.typeId());
+                    throw new DimseException(Status.PROCESSING_FAILURE, "not taking reports here");
+                });
+        try (Association as = DicomClient.connect(AeConfig.of(SCU_AE), "127.0.0.1", node.dicomPort(), "LUMEN",
+                commitmentContext(), refusing)) {
+            DimseResponse rsp = as.nAction(UID.StorageCommitmentPushModel, UID.StorageCommitmentPushModelInstance, 1,
+                    commitmentRequest(transaction, List.<String[]>of(ref(STORED.get(0)))));
+            assertThat(rsp.status()).isEqualTo(Status.SUCCESS);
+            assertThat(refused.get(30, TimeUnit.SECONDS)).as("the report came first on the same association").isEqualTo(1);
+            Report r = reportElsewhere(transaction).get(30, TimeUnit.SECONDS);
+            assertThat(r.eventType()).isEqualTo(1);
+            assertThat(instancesIn(r.info(), Tag.ReferencedSOPSequence))
+                    .containsExactly(STORED.get(0).getString(Tag.SOPInstanceUID));
+            as.release();
+        }
+    }
+
+    private static CompletableFuture<Report> reportElsewhere(String transactionUid) {
+        return REPORTS_ELSEWHERE.computeIfAbsent(transactionUid, uid -> new CompletableFuture<>());
     }
 
     /** A scheduled procedure step as a worklist item file. */
