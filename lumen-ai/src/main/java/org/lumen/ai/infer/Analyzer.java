@@ -41,11 +41,25 @@ import org.lumen.ai.model.ModelRegistry;
 public final class Analyzer {
     private final ModelRegistry registry;
     private final ModelService service;
+    private final DicomSegOutput dicomSeg;
 
     /** {@code service} must load models from the same registry ({@link ModelService#over}). */
     public Analyzer(ModelRegistry registry, ModelService service) {
+        this(registry, service, null);
+    }
+
+    private Analyzer(ModelRegistry registry, ModelService service, DicomSegOutput dicomSeg) {
         this.registry = registry;
         this.service = service;
+        this.dicomSeg = dicomSeg;
+    }
+
+    /**
+     * This analyzer, and where label maps are written ({@code labelsDir}) a segmentation of a DICOM series is also written
+     * as a DICOM SEG ({@code STEM.MODEL.seg.dcm}) through {@code output}.
+     */
+    public Analyzer withDicomSeg(DicomSegOutput output) {
+        return new Analyzer(registry, service, output);
     }
 
     /**
@@ -67,13 +81,14 @@ public final class Analyzer {
 
     /**
      * As {@link #analyze(List, String, Path)}, and segmentation models write their label maps as NIfTI into
-     * {@code labelsDir} ({@code STEM.MODEL.labels.nii.gz}) when it is given.
+     * {@code labelsDir} ({@code STEM.MODEL.labels.nii.gz}) when it is given, and as DICOM SEG for a DICOM series when
+     * this analyzer has a {@link #withDicomSeg DICOM SEG output}.
      */
     public List<FileAnalysis> analyze(List<Path> paths, String model, Path heatmapDir, Path labelsDir) throws IOException {
         if (labelsDir != null) {
             Files.createDirectories(labelsDir);
         }
-        try (Segmentations segmentations = new Segmentations(labelsDir)) {
+        try (Segmentations segmentations = new Segmentations(labelsDir, dicomSeg)) {
             return analyzeAll(paths, model, heatmapDir, segmentations);
         }
     }
@@ -251,9 +266,11 @@ public final class Analyzer {
         if (candidates.isEmpty()) {
             return "no models are installed (see lumen models list)";
         }
+        // a model whose contract fits but that refuses the size says why: the contracts listed would not tell
+        String bySize = refusals.stream().filter(r -> r.contains(ModelFit.CROP_FIRST)).collect(Collectors.joining("; "));
         return "no installed model accepts " + described + "; installed: " + candidates.stream()
                 .map(pkg -> pkg.name() + " (" + ModelFit.describe(pkg.manifest().input()) + ")")
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(", ")) + (bySize.isEmpty() ? "" : "; " + bySize);
     }
 
     private static List<Path> files(Path path) throws IOException {

@@ -15,11 +15,17 @@ import org.lumen.ai.model.ModelManifest.InputContract;
  *     nothing else says that a PNG is a chest radiograph.</li>
  * <li>Body part: the same, with DICOM Body Part Examined and the model's body parts (compared without case).</li>
  * </ol>
+ * <li>Size, for a segmentation model: a volume of more than {@value #MAX_TIMES_TRAINING} times the voxels of the patches
+ *     it was trained on is refused. The network saw crops about one structure; a whole head would give meaningless
+ *     volumes and cost gigabytes (the whole volume goes through at once).</li>
  * A model that lists no modalities (or no body parts) accepts any, stated or not. A model whose input contract lists
  * file formats takes an image of such a format that states no modality or body part as if named (a NIfTI volume, for a
  * segmentation model meant for NIfTI and DICOM MR volumes).
  */
 final class ModelFit {
+    static final long MAX_TIMES_TRAINING = 8;
+    static final String CROP_FIRST = "crop it about the structure first";
+
     private ModelFit() {
     }
 
@@ -36,7 +42,24 @@ final class ModelFit {
         if (modality != null) {
             return modality;
         }
-        return check("body part", input.bodyParts(), image.bodyPart(), meant);
+        String bodyPart = check("body part", input.bodyParts(), image.bodyPart(), meant);
+        return bodyPart != null ? bodyPart : tooLarge(model, image.shape());
+    }
+
+    /** Why a segmentation model does not take a volume that many times larger than its training patches, or null. */
+    private static String tooLarge(ModelManifest model, int[] shape) {
+        int[] patch = model.segments() ? model.segmentation().trainingSize() : null;
+        if (patch == null) {
+            return null;
+        }
+        long trained = (long) patch[0] * patch[1] * patch[2];
+        long voxels = (long) shape[1] * shape[2] * shape[3];
+        if (voxels <= MAX_TIMES_TRAINING * trained) {
+            return null;
+        }
+        return "was trained on " + patch[0] + "x" + patch[1] + "x" + patch[2] + " crops and takes volumes of at most "
+                + MAX_TIMES_TRAINING + " times as many voxels; this one is " + shape[3] + "x" + shape[2] + "x" + shape[1]
+                + ": " + CROP_FIRST;
     }
 
     private static String check(String what, List<String> accepted, String stated, boolean namedByUser) {

@@ -22,12 +22,14 @@ import org.lumen.ai.model.Finding;
  * @param volumesMm3    a segmentation's volume of each label in mm^3 by label name, in label order (0 for a label
  *                      found nowhere); null for a classifier
  * @param labelMap      the NIfTI label map written for a segmentation, or null
+ * @param dicomSeg      the DICOM SEG written for a segmentation of a DICOM series, or null
  */
 public record ModelResult(String model, String version, Map<String, Double> probabilities, String scoreClass,
                           @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NaN.class) double score,
                           Double threshold, Finding finding, List<String> heatmaps, String note,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> volumesMm3,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String labelMap) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String labelMap,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String dicomSeg) {
 
     public ModelResult {
         probabilities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(probabilities));
@@ -38,14 +40,14 @@ public record ModelResult(String model, String version, Map<String, Double> prob
     /** A classifier's answer. */
     public ModelResult(String model, String version, Map<String, Double> probabilities, String scoreClass, double score,
                        Double threshold, Finding finding, List<String> heatmaps, String note) {
-        this(model, version, probabilities, scoreClass, score, threshold, finding, heatmaps, note, null, null);
+        this(model, version, probabilities, scoreClass, score, threshold, finding, heatmaps, note, null, null, null);
     }
 
-    /** A segmentation model's answer: the volume of each label, and the label map when one was written. */
+    /** A segmentation model's answer: the volume of each label, and the label map and SEG when they were written. */
     public static ModelResult segmentation(String model, String version, Map<String, Double> volumesMm3, String labelMap,
-                                           String note) {
+                                           String dicomSeg, String note) {
         return new ModelResult(model, version, Map.of(), null, Double.NaN, null, null, List.of(), note, volumesMm3,
-                labelMap);
+                labelMap, dicomSeg);
     }
 
     public boolean positive() {

@@ -26,53 +26,57 @@ import org.lumen.image.volumetry.LabelVolumes;
  * volume is read with its own intensities and geometry (a NIfTI file through {@link NiftiReader}, the slices of a DICOM
  * series through {@link SeriesVolumeBuilder}; not the 0-255 display scale the classifiers see, because the network was
  * trained on z-scored raw intensities), segmented with the manifest's inference options, and each label's volume counted
- * in mm^3 ({@link LabelVolumes#mm3}) on the input's grid.
+ * in mm^3 ({@link LabelVolumes#mm3}) on the input's grid. Volumes far larger than the training patches never get here
+ * ({@link ModelFit}).
  */
 final class Segmentations implements AutoCloseable {
-    static final long MAX_TIMES_TRAINING = 8;
     private final Path labelsDir;
+    private final DicomSegOutput dicomSeg;
     private final Map<String, Segmenter> loaded = new HashMap<>();
 
-    /** @param labelsDir where label maps are written ({@code STEM.MODEL.labels.nii.gz}), or null for none */
-    Segmentations(Path labelsDir) {
+    /**
+     * @param labelsDir where label maps are written ({@code STEM.MODEL.labels.nii.gz}, and {@code STEM.MODEL.seg.dcm} for
+     *                  a DICOM series), or null for none
+     * @param dicomSeg  the DICOM SEG writer, or null to write NIfTI only
+     */
+    Segmentations(Path labelsDir, DicomSegOutput dicomSeg) {
         this.labelsDir = labelsDir;
+        this.dicomSeg = dicomSeg;
     }
 
     ModelResult segment(ModelPackage pkg, List<Path> files, String stem, boolean heatmapsAsked) throws IOException {
         ModelManifest m = pkg.manifest();
         Volume image = read(files);
-        refuseFarLarger(m, image);
         Segmenter segmenter = loaded.computeIfAbsent(m.name(), name -> pkg.segmenter());
         Volume labels = segmenter.segment(image, m.segmentation().inference());
         Map<Integer, Double> byLabel = LabelVolumes.mm3(labels);
         Map<String, Double> volumes = new LinkedHashMap<>();
         m.labelNames().forEach((label, name) -> volumes.put(name, byLabel.getOrDefault(label, 0.0)));
         String written = null;
-        if (labelsDir != null) {
-            Path file = labelsDir.resolve(stem + "." + m.name() + ".labels.nii.gz");
-            try {
-                NiftiWriter.write(labels, file);
-            } catch (NiftiException e) {
-                throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-            }
-            written = file.toString();
-        }
+        String seg = null;
         String note = heatmapsAsked ? "no heat map: a segmentation's answer is its label map (--labels-out)" : null;
-        return ModelResult.segmentation(m.name(), m.version(), volumes, written, note);
+        if (labelsDir != null) {
+            written = writeNifti(labels, labelsDir.resolve(stem + "." + m.name() + ".labels.nii.gz"));
+            if (dicomSeg != null && files.size() > 1) {
+                if (byLabel.isEmpty()) {
+                    note = "no DICOM SEG: the model found no voxel of any label (a SEG holds at least one segment frame)";
+                } else {
+                    Path file = labelsDir.resolve(stem + "." + m.name() + ".seg.dcm");
+                    dicomSeg.write(m, labels, files, file);
+                    seg = file.toString();
+                }
+            }
+        }
+        return ModelResult.segmentation(m.name(), m.version(), volumes, written, seg, note);
     }
 
-    /**
-     * A volume of more than {@value #MAX_TIMES_TRAINING} times the training patch's voxels is refused: the network saw
-     * crops, a whole head would give meaningless volumes and cost gigabytes (the whole volume goes through at once).
-     */
-    private static void refuseFarLarger(ModelManifest m, Volume image) throws IOException {
-        int[] patch = m.segmentation().trainingSize();
-        long trained = patch == null ? Long.MAX_VALUE : (long) patch[0] * patch[1] * patch[2];
-        if ((long) image.voxelCount() > MAX_TIMES_TRAINING * trained) {
-            throw new IOException(m.name() + " was trained on " + patch[0] + "x" + patch[1] + "x" + patch[2]
-                    + " crops and takes volumes of at most " + MAX_TIMES_TRAINING + " times as many voxels; this one is "
-                    + image.nx() + "x" + image.ny() + "x" + image.nz() + ": crop it about the structure first");
+    private static String writeNifti(Volume labels, Path file) throws IOException {
+        try {
+            NiftiWriter.write(labels, file);
+        } catch (NiftiException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+        return file.toString();
     }
 
     private static Volume read(List<Path> files) throws IOException {

@@ -1,6 +1,7 @@
 package org.lumen.ai.tasks;
 
 import java.util.List;
+import org.lumen.ai.model.Finding;
 import org.lumen.ai.seg.SegmentationConfig;
 import org.lumen.ai.seg.SegmentationTraining;
 
@@ -14,6 +15,8 @@ import org.lumen.ai.seg.SegmentationTraining;
  * @param bodyParts       DICOM Body Part Examined values (empty: any)
  * @param formats         file formats it takes without being named ({@code "nifti"}: NIfTI states no modality)
  * @param classes         output classes, index = label value, background first
+ * @param findings        the coded structure each foreground label is (class name = label name), written into the
+ *                        manifest's {@code output.findings}; a DICOM SEG takes them as Segmented Property Types
  * @param dataset         the training data
  * @param licence         the data's licence
  * @param citation        the source to cite
@@ -27,7 +30,7 @@ import org.lumen.ai.seg.SegmentationTraining;
  * @param outlook         the target and what validation says about it, for the model card
  */
 public record SegmentationTaskPreset(String name, String description, List<String> modalities, List<String> bodyParts,
-                                     List<String> formats, List<String> classes, String dataset, String licence,
+                                     List<String> formats, List<String> classes, List<Finding> findings, String dataset, String licence,
                                      String citation, String dataFolder, int width, int epochs, long seed, int threads,
                                      double validationShare, List<String> limitations, String outlook) {
 
@@ -36,13 +39,14 @@ public record SegmentationTaskPreset(String name, String description, List<Strin
         bodyParts = List.copyOf(bodyParts);
         formats = List.copyOf(formats);
         classes = List.copyOf(classes);
+        findings = List.copyOf(findings);
         limitations = List.copyOf(limitations);
     }
 
     /** This preset with another U-Net base width. */
     public SegmentationTaskPreset withWidth(int newWidth) {
-        return new SegmentationTaskPreset(name, description, modalities, bodyParts, formats, classes, dataset, licence,
-                citation, dataFolder, newWidth, epochs, seed, threads, validationShare, limitations, outlook);
+        return new SegmentationTaskPreset(name, description, modalities, bodyParts, formats, classes, findings, dataset,
+                licence, citation, dataFolder, newWidth, epochs, seed, threads, validationShare, limitations, outlook);
     }
 
     /** The training configuration for this many epochs and this seed (the preset's width and threads). */

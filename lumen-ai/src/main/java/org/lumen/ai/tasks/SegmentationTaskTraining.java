@@ -71,7 +71,7 @@ public final class SegmentationTaskTraining {
         return new ModelManifest(preset.name(), VERSION, ModelManifest.SEGMENTATION, preset.description(),
                 new ModelManifest.InputContract(preset.modalities(), preset.bodyParts(), config.network().dimensions(),
                         null, preset.formats()),
-                new ModelManifest.OutputContract(preset.classes(), List.of(), 0, 0),
+                new ModelManifest.OutputContract(preset.classes(), preset.findings(), 0, 0),
                 null, ModelManifest.FORMAT_DJL, "weights.params", null,
                 new ModelManifest.Training(preset.dataset(), preset.licence(), preset.citation(), command, config.seed(),
                         run.training().history().size(), run.split().train().size(), run.split().validation().size()),

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
  * {@code lumen analyze PATH...}: runs the installed models that apply to files or to every file under folders and prints
  * the findings with their scores; the single-frame slices of a DICOM series are also analysed together as one volume by
  * the 3D models (see {@link Analyzer}). A segmentation model reports the volume of each label in mm^3 and, with
- * {@code --labels-out DIR}, writes the label map as NIfTI. Exit code 0 when at least one file was analysed, {@link #NOTHING_APPLIES} when files
+ * {@code --labels-out DIR}, writes the label map as NIfTI and, for a DICOM series, as a DICOM SEG ({@link DicomSegFiles}).
+ * Exit code 0 when at least one file was analysed, {@link #NOTHING_APPLIES} when files
  * were read but no model accepts any of them, 1 when a model failed on every readable file, 2 when nothing could be read
  * (or the path or model name is wrong).
  */
@@ -56,7 +57,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object: counts and, per file, status, image, results"
             + " (model, version, probabilities, score, threshold, finding, heatmaps; for a segmentation model"
-            + " volumes_mm3 by label and label_map) and reason.")
+            + " volumes_mm3 by label, label_map and dicom_seg) and reason.")
     boolean json;
 
     @Option(names = "--heatmap", paramLabel = "DIR", description = "Write Grad-CAM heat maps here: a PNG overlay per 2D"
@@ -64,7 +65,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path heatmapDir;
 
     @Option(names = "--labels-out", paramLabel = "DIR", description = "Segmentation models: write each label map here as"
-            + " NIfTI on the input's grid (FILE.MODEL.labels.nii.gz).")
+            + " NIfTI on the input's grid (FILE.MODEL.labels.nii.gz) and, when the input is a DICOM series, as a DICOM"
+            + " Segmentation referencing its slices (FILE.MODEL.seg.dcm).")
     Path labelsDir;
 
     @Override
@@ -72,7 +74,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ModelRegistry registry = ModelRegistry.standard();
         List<FileAnalysis> analyses;
         try (ModelService service = ModelService.over(registry, ServiceOptions.DEFAULTS)) {
-            analyses = new Analyzer(registry, service).analyze(paths, model, heatmapDir, labelsDir);
+            analyses = new Analyzer(registry, service).withDicomSeg(new DicomSegFiles()).analyze(paths, model, heatmapDir, labelsDir);
         }
         if (analyses.isEmpty()) {
             throw new BadInputException("no files under " + paths.stream().map(Path::toString)
@@ -158,6 +160,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 label, mm3));
         if (r.labelMap() != null) {
             System.out.printf(indent + "label map: %s%n", "", "", r.labelMap());
+        }
+        if (r.dicomSeg() != null) {
+            System.out.printf(indent + "DICOM SEG: %s%n", "", "", r.dicomSeg());
         }
         if (r.note() != null) {
             System.out.printf(indent + "%s%n", "", "", r.note());

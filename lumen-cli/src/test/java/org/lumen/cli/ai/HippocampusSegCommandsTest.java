@@ -146,11 +146,11 @@ class HippocampusSegCommandsTest {
     }
 
     @Test
-    void aWholeHeadIsRefusedWithTheReasonInsteadOfSegmented() throws Exception {
+    void aWholeHeadIsNotAnalysedAndTheReasonSaysWhy() throws Exception {
         Cli.Result run = Cli.run("analyze", TestData.data("brain-atlas/ch2bet.nii.gz").toString(), "--json");
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(AnalyzeCommand.NOTHING_APPLIES);
         JsonNode file = new ObjectMapper().readTree(run.stdout()).get("files").get(0);
-        assertThat(file.get("status").asText()).isEqualTo("FAILED");
+        assertThat(file.get("status").asText()).isEqualTo("NOT_APPLICABLE");
         assertThat(file.get("reason").asText()).contains("trained on 40x56x40 crops", "181x217x181",
                 "crop it about the structure first");
     }
