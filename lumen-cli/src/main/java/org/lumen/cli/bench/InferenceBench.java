@@ -25,10 +25,16 @@ import org.lumen.ai.model.Classifier;
 import org.lumen.ai.model.DjlClassifier;
 import org.lumen.ai.model.ForwardingClassifier;
 import org.lumen.ai.model.ModelPackage;
+import org.lumen.ai.model.SegmentationContract;
+import org.lumen.ai.seg.PostProcessing;
+import org.lumen.ai.seg.Segmenter;
 import org.lumen.ai.model.ModelRegistry;
 import org.lumen.ai.net.Engines;
 import org.lumen.ai.net.NetworkSpec;
 import org.lumen.ai.net.Networks;
+import org.lumen.image.Geometry;
+import org.lumen.image.Volume;
+import org.lumen.image.VoxelType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,7 +47,7 @@ import picocli.CommandLine.Option;
 @Command(name = "inference", mixinStandardHelpOptions = true,
         description = "Single-image latency (p50/p95), batched throughput (batch 1/8/32) and the model service's overhead"
                 + " over a bare DJL predictor, per installed DJL model (or a freshly built small network when none is"
-                + " installed).")
+                + " installed); per-volume latency of segmentation models.")
 public final class InferenceBench implements Callable<Integer> {
     private static final int[] BATCHES = {1, 8, 32};
     private static final int ROUNDS = 5;
@@ -64,7 +70,8 @@ public final class InferenceBench implements Callable<Integer> {
         if (model != null) {
             packages.add(registry.find(model));
         } else {
-            packages.addAll(registry.all().stream().filter(p -> p.manifest().network() != null).toList());
+            packages.addAll(registry.all().stream()
+                    .filter(p -> p.manifest().network() != null || p.manifest().segments()).toList());
         }
         System.out.printf("%-16s %-38s %7s %8s %8s %10s%n", "MODEL", "MEASURE", "IMAGES", "P50 MS", "P95 MS", "IMAGES/S");
         if (packages.isEmpty()) {
@@ -74,6 +81,10 @@ public final class InferenceBench implements Callable<Integer> {
             measureFresh("small-3d", new int[] {1, 28, 28, 28}, Math.max(16, images / 4));
         }
         for (ModelPackage pkg : packages) {
+            if (pkg.manifest().segments()) {
+                measureSegmentation(pkg, Math.max(8, images / 8));
+                continue;
+            }
             Classifier classifier = pkg.classifier();
             if (!(classifier instanceof DjlClassifier djl)) {
                 System.out.println(pkg.name() + ": skipped (not a DJL network)");
@@ -159,6 +170,48 @@ public final class InferenceBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-16s overhead of ModelService over the bare predictor: single-image p50 %.2fx,"
                     + " throughput %.2fx (goal <= 1.2x)%n", name, servedP50 / bareP50, bareThroughput / servedThroughput);
         }
+    }
+
+    /**
+     * A segmentation model, one volume at a time as {@code analyze} runs it: seeded random volumes of its training patch
+     * size (z-scored inside, so the scale does not matter), with the inference options of its manifest (test-time flip,
+     * post-processing) and with neither, alternating volume by volume.
+     */
+    private void measureSegmentation(ModelPackage pkg, int count) {
+        SegmentationContract contract = pkg.manifest().segmentation();
+        int[] size = contract.trainingSize();
+        List<float[]> inputs = randomImages(new int[] {1, size[2], size[1], size[0]}, count, 17);
+        Segmenter.Options plain = new Segmenter.Options(false, PostProcessing.NONE);
+        try (Segmenter segmenter = pkg.segmenter()) {
+            for (int i = 0; i < Math.min(warmup, 4); i++) {
+                segmenter.segment(volume(size, inputs.get(i % count)), contract.inference());
+            }
+            long[] chosen = new long[count];
+            long[] bare = new long[count];
+            for (int i = 0; i < count; i++) {
+                Volume volume = volume(size, inputs.get(i));
+                long start = System.nanoTime();
+                segmenter.segment(volume, contract.inference());
+                long middle = System.nanoTime();
+                segmenter.segment(volume, plain);
+                chosen[i] = middle - start;
+                bare[i] = System.nanoTime() - middle;
+            }
+            String shape = "volume " + size[0] + "x" + size[1] + "x" + size[2];
+            String post = switch (contract.inference().postProcessing()) {
+                case NONE -> "";
+                case LARGEST_COMPONENT_PER_LABEL -> " + LCC/label";
+                case LARGEST_COMPONENT_OF_UNION -> " + LCC";
+            };
+            row(pkg.name(), shape + (contract.inference().flipX() ? ", flip" : "") + post, count,
+                    LatencyStats.percentileMs(chosen, 0.5), LatencyStats.percentileMs(chosen, 0.95), 0);
+            row(pkg.name(), shape + ", network only", count, LatencyStats.percentileMs(bare, 0.5),
+                    LatencyStats.percentileMs(bare, 0.95), 0);
+        }
+    }
+
+    private static Volume volume(int[] size, float[] values) {
+        return new Volume(size[0], size[1], size[2], values, VoxelType.FLOAT32, Geometry.identity());
     }
 
     /** Images per second of one pass over the inputs in batches of {@code batch}. */
