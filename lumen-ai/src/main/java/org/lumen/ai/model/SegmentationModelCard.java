@@ -52,7 +52,8 @@ public final class SegmentationModelCard {
                 .append(" voxels per axis; the whole volume goes through the network at once (trained on ")
                 .append(joinSize(seg.trainingSize())).append(" patches).\n");
         md.append("- Inference: ").append(seg.inferenceInWords()).append(" (chosen on the validation cases).\n");
-        md.append("- Output: a label map on the input's grid (same size, spacing and orientation), written as NIfTI:\n\n")
+        md.append("- Output: a label map on the input's grid (same size, spacing and orientation), written as NIfTI, and as a"
+                + " DICOM Segmentation on the series when the input is a DICOM series (`lumen analyze --labels-out`):\n\n")
                 .append("| label | structure |\n|---|---|\n| 0 | background |\n");
         labels.forEach((k, name) -> md.append("| ").append(k).append(" | ").append(name).append(" |\n"));
         md.append("\n- Network: ").append(in.dimensions()).append("D U-Net, base width ").append(seg.network().baseWidth())
