@@ -14,10 +14,10 @@ import org.lumen.ai.model.ModelManifest.InputContract;
  *     NIfTI, or DICOM lacking the attribute) goes to a model that lists modalities only when the user named that model:
  *     nothing else says that a PNG is a chest radiograph.</li>
  * <li>Body part: the same, with DICOM Body Part Examined and the model's body parts (compared without case).</li>
- * </ol>
  * <li>Size, for a segmentation model: a volume of more than {@value #MAX_TIMES_TRAINING} times the voxels of the patches
  *     it was trained on is refused. The network saw crops about one structure; a whole head would give meaningless
  *     volumes and cost gigabytes (the whole volume goes through at once).</li>
+ * </ol>
  * A model that lists no modalities (or no body parts) accepts any, stated or not. A model whose input contract lists
  * file formats takes an image of such a format that states no modality or body part as if named (a NIfTI volume, for a
  * segmentation model meant for NIfTI and DICOM MR volumes).

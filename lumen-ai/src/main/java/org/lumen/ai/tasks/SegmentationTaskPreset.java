@@ -30,7 +30,8 @@ import org.lumen.ai.seg.SegmentationTraining;
  * @param outlook         the target and what validation says about it, for the model card
  */
 public record SegmentationTaskPreset(String name, String description, List<String> modalities, List<String> bodyParts,
-                                     List<String> formats, List<String> classes, List<Finding> findings, String dataset, String licence,
+                                     List<String> formats, List<String> classes, List<Finding> findings,
+                                     String dataset, String licence,
                                      String citation, String dataFolder, int width, int epochs, long seed, int threads,
                                      double validationShare, List<String> limitations, String outlook) {
 

@@ -74,7 +74,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ModelRegistry registry = ModelRegistry.standard();
         List<FileAnalysis> analyses;
         try (ModelService service = ModelService.over(registry, ServiceOptions.DEFAULTS)) {
-            analyses = new Analyzer(registry, service).withDicomSeg(new DicomSegFiles()).analyze(paths, model, heatmapDir, labelsDir);
+            analyses = new Analyzer(registry, service).withDicomSeg(new DicomSegFiles())
+                    .analyze(paths, model, heatmapDir, labelsDir);
         }
         if (analyses.isEmpty()) {
             throw new BadInputException("no files under " + paths.stream().map(Path::toString)

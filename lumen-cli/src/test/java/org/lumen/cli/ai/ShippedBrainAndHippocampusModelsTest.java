@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lumen.ai.model.ModelManifest;
@@ -59,7 +60,10 @@ class ShippedBrainAndHippocampusModelsTest {
         assertThat(json.get("accuracy").asDouble()).isCloseTo(recorded.get("accuracy"), within(1e-6));
         assertThat(json.get("auc").asDouble()).isCloseTo(recorded.get("auc"), within(1e-6));
 
-        Path glioma = Files.list(images.resolve("glioma")).sorted().findFirst().orElseThrow();
+        Path glioma;
+        try (Stream<Path> files = Files.list(images.resolve("glioma"))) {
+            glioma = files.sorted().findFirst().orElseThrow();
+        }
         Cli.Result analyze = Cli.run("analyze", glioma.toString(), "--model", "brain-tumor-mri", "--json");
         assertThat(analyze.exitCode()).as(analyze.toString()).isZero();
         JsonNode result = JSON.readTree(analyze.stdout()).get("files").get(0).get("results").get(0);
